@@ -1,0 +1,48 @@
+// Lint is where the architecture is enforced: services never import each other, libraries never import
+// services, and a `domain/` folder stays pure (no framework, database or broker imports).
+const nx = require('@nx/eslint-plugin');
+const tseslint = require('typescript-eslint');
+
+const infrastructureModules = ['@nestjs/*', 'pg', 'pg-*', 'typeorm', 'kafkajs', 'ioredis', 'express', '@ishc/event-store', '@ishc/messaging', '@ishc/platform', '@ishc/observability'];
+
+module.exports = [
+  { ignores: ['**/node_modules/**', '**/dist/**', '**/tmp/**', '**/.data/**', '**/.nx/**', 'infra/**/lib/**', 'apps/dashboard/**', '**/*.js'] },
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts'],
+    plugins: { '@nx': nx },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-floating-promises': 'off',
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: false,
+          allow: [],
+          depConstraints: [
+            { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
+            { sourceTag: 'scope:registry', onlyDependOnLibsWithTags: ['scope:shared', 'scope:registry'] },
+            { sourceTag: 'scope:activities', onlyDependOnLibsWithTags: ['scope:shared', 'scope:activities'] },
+            { sourceTag: 'scope:microfinance', onlyDependOnLibsWithTags: ['scope:shared', 'scope:microfinance'] },
+            { sourceTag: 'scope:reporting', onlyDependOnLibsWithTags: ['scope:shared', 'scope:reporting'] },
+            { sourceTag: 'scope:gateway', onlyDependOnLibsWithTags: ['scope:shared'] },
+            { sourceTag: 'scope:tools', onlyDependOnLibsWithTags: ['scope:shared'] },
+            { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:contracts'] },
+            { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:contracts', 'type:infra'] },
+            { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:contracts', 'type:infra'] },
+            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:contracts', 'type:infra', 'type:testing'] },
+            { sourceTag: 'type:contracts', bannedExternalImports: ['@nestjs/*', 'pg', 'typeorm', 'kafkajs', 'ioredis'] },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Domain logic is pure: decide/evolve and value rules, testable without any process or I/O.
+    files: ['**/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: infrastructureModules, message: 'domain/ code stays pure: no framework, database or broker imports.' }] }],
+    },
+  },
+];
