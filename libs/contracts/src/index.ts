@@ -1,0 +1,4 @@
+export * from './services';
+export * from './org-units';
+export * from './registry-events';
+export * from './indicators';

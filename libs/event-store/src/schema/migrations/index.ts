@@ -1,0 +1,7 @@
+import { Migration } from '../migration';
+import { eventTables } from './001-event-tables';
+import { appendFunction } from './002-append-function';
+import { processorTables } from './003-processor-tables';
+
+/** In order of `version`; migrateEventStore refuses a list with gaps or duplicates. */
+export const eventStoreMigrations: readonly Migration[] = [eventTables, appendFunction, processorTables];

@@ -1,0 +1,43 @@
+import { Pool } from 'pg';
+
+/**
+ * The reporting read models keep temporal facts (DESIGN §6), so any indicator can be computed for any
+ * unit and date: unit validity, dated parent links, club lifetimes. Idempotent; advisory-locked so
+ * several starting processes do not race.
+ */
+const MIGRATION = `
+CREATE TABLE IF NOT EXISTS rp_org_unit (
+  code        text PRIMARY KEY,
+  name        text NOT NULL,
+  level       text NOT NULL,
+  valid_from  date NOT NULL,
+  valid_to    date,
+  attributes  jsonb NOT NULL DEFAULT '{}'
+);
+CREATE TABLE IF NOT EXISTS rp_org_unit_parent (
+  code         text NOT NULL,
+  parent_code  text NOT NULL,
+  valid_from   date NOT NULL,
+  valid_to     date,
+  PRIMARY KEY (code, valid_from)
+);
+CREATE INDEX IF NOT EXISTS rp_org_unit_parent_by_parent ON rp_org_unit_parent (parent_code, valid_from);
+CREATE TABLE IF NOT EXISTS rp_club (
+  club_id         uuid PRIMARY KEY,
+  commune_code    text NOT NULL,
+  established_on  date NOT NULL,
+  dissolved_on    date
+);
+CREATE INDEX IF NOT EXISTS rp_club_by_commune ON rp_club (commune_code, established_on);
+`;
+
+export async function migrateReportingSchema(pool: Pool): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('SELECT pg_advisory_lock(hashtext($1))', ['ishc:reporting-schema']);
+    await client.query(MIGRATION);
+  } finally {
+    await client.query('SELECT pg_advisory_unlock(hashtext($1))', ['ishc:reporting-schema']).catch(() => undefined);
+    client.release();
+  }
+}
