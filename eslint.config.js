@@ -5,6 +5,31 @@ const tseslint = require('typescript-eslint');
 
 const infrastructureModules = ['@nestjs/*', 'pg', 'pg-*', 'typeorm', 'kafkajs', 'ioredis', 'express', '@ishc/event-store', '@ishc/messaging', '@ishc/platform', '@ishc/observability'];
 
+// Test code (specs and their support folders) may also use libs/testing; production code may not.
+const testFiles = ['**/*.spec.ts', '**/spec-support/**/*.ts', 'libs/*/src/testing/**/*.ts'];
+
+function moduleBoundaries({ testCode }) {
+  const testing = testCode ? ['type:testing'] : [];
+  return {
+    enforceBuildableLibDependency: false,
+    allow: [],
+    depConstraints: [
+      { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
+      { sourceTag: 'scope:registry', onlyDependOnLibsWithTags: ['scope:shared', 'scope:registry'] },
+      { sourceTag: 'scope:activities', onlyDependOnLibsWithTags: ['scope:shared', 'scope:activities'] },
+      { sourceTag: 'scope:microfinance', onlyDependOnLibsWithTags: ['scope:shared', 'scope:microfinance'] },
+      { sourceTag: 'scope:reporting', onlyDependOnLibsWithTags: ['scope:shared', 'scope:reporting'] },
+      { sourceTag: 'scope:gateway', onlyDependOnLibsWithTags: ['scope:shared'] },
+      { sourceTag: 'scope:tools', onlyDependOnLibsWithTags: ['scope:shared'] },
+      { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:contracts'] },
+      { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:contracts', 'type:infra', ...testing] },
+      { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:contracts', 'type:infra'] },
+      { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:contracts', 'type:infra', ...testing] },
+      { sourceTag: 'type:contracts', bannedExternalImports: ['@nestjs/*', 'pg', 'typeorm', 'kafkajs', 'ioredis'] },
+    ],
+  };
+}
+
 module.exports = [
   { ignores: ['**/node_modules/**', '**/dist/**', '**/tmp/**', '**/.data/**', '**/.nx/**', 'infra/**/lib/**', 'apps/dashboard/**', '**/*.js'] },
   ...tseslint.configs.recommended,
@@ -15,28 +40,12 @@ module.exports = [
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-floating-promises': 'off',
-      '@nx/enforce-module-boundaries': [
-        'error',
-        {
-          enforceBuildableLibDependency: false,
-          allow: [],
-          depConstraints: [
-            { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
-            { sourceTag: 'scope:registry', onlyDependOnLibsWithTags: ['scope:shared', 'scope:registry'] },
-            { sourceTag: 'scope:activities', onlyDependOnLibsWithTags: ['scope:shared', 'scope:activities'] },
-            { sourceTag: 'scope:microfinance', onlyDependOnLibsWithTags: ['scope:shared', 'scope:microfinance'] },
-            { sourceTag: 'scope:reporting', onlyDependOnLibsWithTags: ['scope:shared', 'scope:reporting'] },
-            { sourceTag: 'scope:gateway', onlyDependOnLibsWithTags: ['scope:shared'] },
-            { sourceTag: 'scope:tools', onlyDependOnLibsWithTags: ['scope:shared'] },
-            { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:contracts'] },
-            { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:contracts', 'type:infra'] },
-            { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:contracts', 'type:infra'] },
-            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:contracts', 'type:infra', 'type:testing'] },
-            { sourceTag: 'type:contracts', bannedExternalImports: ['@nestjs/*', 'pg', 'typeorm', 'kafkajs', 'ioredis'] },
-          ],
-        },
-      ],
+      '@nx/enforce-module-boundaries': ['error', moduleBoundaries({ testCode: false })],
     },
+  },
+  {
+    files: testFiles,
+    rules: { '@nx/enforce-module-boundaries': ['error', moduleBoundaries({ testCode: true })] },
   },
   {
     // Domain logic is pure: decide/evolve and value rules, testable without any process or I/O.

@@ -1,2 +1,3 @@
 export * from './services';
 export * from './postgres';
+export * from './decider-spec';

@@ -64,4 +64,18 @@ export const orgUnitTable = {
     );
     return r.rows.map((row) => row.code);
   },
+
+  /** Commune-level units under (or equal to) `code`, valid on `asOf`, through parents valid that day. */
+  async communesUnder(db: Db, code: string, asOf: string): Promise<string[]> {
+    const r = await db.query<{ code: string }>(
+      `WITH RECURSIVE tree AS (
+         SELECT code, level FROM org_units WHERE code = $1 AND valid_from <= $2 AND (valid_to IS NULL OR valid_to >= $2)
+         UNION ALL
+         SELECT c.code, c.level FROM org_units c JOIN tree ON c.parent_code = tree.code
+          WHERE c.valid_from <= $2 AND (c.valid_to IS NULL OR c.valid_to >= $2)
+       ) SELECT code FROM tree WHERE level = 'commune' ORDER BY code`,
+      [code, asOf],
+    );
+    return r.rows.map((row) => row.code);
+  },
 };

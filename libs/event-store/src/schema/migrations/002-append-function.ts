@@ -19,6 +19,7 @@ export const appendFunction: Migration = {
     ) RETURNS TABLE (
       conflict        boolean,
       actual_version  bigint,
+      stream_type     text,
       global_position bigint,
       transaction_id  xid8,
       stream_version  bigint,
@@ -41,7 +42,7 @@ export const appendFunction: Migration = {
                        WHEN 'exists' THEN v_version IS NOT NULL
                        ELSE coalesce(v_version = p_expected::bigint, false)
                      END,
-                 v_version, e.global_position, e.transaction_id, e.stream_version, e.recorded_at
+                 v_version, e.stream_type, e.global_position, e.transaction_id, e.stream_version, e.recorded_at
           FROM (SELECT 1) AS one
           LEFT JOIN events e ON e.stream_id = p_stream_id AND e.stream_version = v_version;
         RETURN;
@@ -70,7 +71,7 @@ export const appendFunction: Migration = {
       IF v_version IS NULL THEN
         -- A new statement sees the winner's committed row, so the reported version is the real one.
         RETURN QUERY
-          SELECT true, s.version, NULL::bigint, NULL::xid8, NULL::bigint, NULL::timestamptz
+          SELECT true, s.version, s.stream_type, NULL::bigint, NULL::xid8, NULL::bigint, NULL::timestamptz
           FROM (SELECT 1) AS one
           LEFT JOIN streams s ON s.stream_id = p_stream_id;
         RETURN;
@@ -82,7 +83,7 @@ export const appendFunction: Migration = {
                (t.x ->> 'schema_version')::int, t.x -> 'data', t.x -> 'metadata'
         FROM jsonb_array_elements(p_events) WITH ORDINALITY AS t (x, n)
         ORDER BY t.n
-        RETURNING false, v_version, e.global_position, e.transaction_id, e.stream_version, e.recorded_at;
+        RETURNING false, v_version, e.stream_type, e.global_position, e.transaction_id, e.stream_version, e.recorded_at;
 
       -- Delivered on commit only; wakes subscribers that LISTEN instead of polling.
       PERFORM pg_notify('ishc_events', '');
