@@ -1,0 +1,73 @@
+import request from 'supertest';
+import { describeWith } from '@ishc/testing';
+import { ReportingTestApp, startReporting } from '../../spec-support/reporting-test-app';
+
+describeWith(['postgres'], 'GET /api/reporting/indicators', () => {
+  let t: ReportingTestApp;
+  let admin: string;
+  const get = (query: string, token = admin) => request(t.app.getHttpServer()).get(`/api/reporting/indicators?${query}`).set('Authorization', `Bearer ${token}`);
+
+  beforeAll(async () => {
+    t = await startReporting();
+    admin = await t.token();
+    await t.defineUnit({ code: 'VN', name: 'Việt Nam', level: 'country', parentCode: null, validFrom: '1976-07-02', validTo: null });
+    await t.defineUnit({ code: '84', name: 'Tỉnh Trà Vinh', level: 'province', parentCode: 'VN', validFrom: '1992-05-01', validTo: '2025-06-30' });
+    await t.defineUnit({ code: '849', name: 'Huyện Trà Cú', level: 'district', parentCode: '84', validFrom: '1992-05-01', validTo: '2025-06-30' });
+    for (const code of ['29461', '29462', '29464', '29467']) {
+      await t.defineUnit({ code, name: `Xã ${code}`, level: 'commune', parentCode: '849', validFrom: '1992-05-01', validTo: '2025-06-30' });
+    }
+  });
+  afterAll(() => t?.close());
+
+  it('shows a club right after its write when read with consistentWith (no sleeps)', async () => {
+    const { token } = await t.establishClub('29461', '2021-06-01');
+    const res = await get(`orgUnit=849&asOf=2021-12-31&consistentWith=${token}`).expect(200);
+    expect(res.body).toEqual({
+      orgUnit: '849',
+      asOf: '2021-12-31',
+      plan: null,
+      scope: ['29461', '29462', '29464', '29467'],
+      indicators: [
+        { code: 'communes_with_club_pct', value: 25, numerator: 1, denominator: 4 },
+        { code: 'clubs_active', value: 1, numerator: 1, denominator: null },
+      ],
+    });
+  });
+
+  it('counts a second club in the same commune once for coverage, twice for clubs_active, and not before it was established', async () => {
+    const { token } = await t.establishClub('29461', '2022-03-01');
+    const [pct, active] = (await get(`orgUnit=84&asOf=2022-03-01&consistentWith=${token}`).expect(200)).body.indicators;
+    expect([pct.numerator, pct.denominator, active.value]).toEqual([1, 4, 2]);
+    const earlier = (await get('orgUnit=84&asOf=2022-02-28').expect(200)).body.indicators;
+    expect(earlier[1].value).toBe(1);
+  });
+
+  it('400 lists every bad parameter; 401 without a token; 403 out of scope; 404 for an unknown unit or one not valid that day', async () => {
+    const bad = await get('asOf=2021-02-30&consistentWith=nonsense&color=red').expect(400);
+    expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(expect.arrayContaining(['asOf', 'orgUnit']));
+    const badToken = await get('orgUnit=849&consistentWith=registry:x:1').expect(400);
+    expect(badToken.body.errors[0].field).toBe('consistentWith');
+    await request(t.app.getHttpServer()).get('/api/reporting/indicators?orgUnit=849').expect(401);
+    const otherDistrict = await t.token(['district_officer'], ['848']);
+    await get('orgUnit=849&asOf=2021-12-31', otherDistrict).expect(403);
+    const inScope = await t.token(['commune_officer'], ['29461']);
+    await get('orgUnit=29461&asOf=2021-12-31', inScope).expect(200);
+    await get('orgUnit=nowhere&asOf=2021-12-31').expect(404);
+    await get('orgUnit=849&asOf=2025-07-01').expect(404);
+  });
+
+  it('answers 503 with Retry-After when a write cannot be reached in time', async () => {
+    // A position far beyond anything appended: the projection can never reach it.
+    const res = await get('orgUnit=849&consistentWith=registry:999999999:999999999').timeout(15000);
+    expect(res.status).toBe(503);
+    expect(res.headers['retry-after']).toBe('1');
+  }, 20000);
+
+  it('lists the indicator definitions with Vietnamese and English names, and the projection status', async () => {
+    const defs = await request(t.app.getHttpServer()).get('/api/reporting/indicator-definitions').set('Authorization', `Bearer ${admin}`).expect(200);
+    expect(defs.body.map((d: { code: string }) => d.code)).toEqual(['communes_with_club_pct', 'clubs_active']);
+    expect(defs.body[0].names.vi).toContain('xã');
+    const status = await request(t.app.getHttpServer()).get('/api/reporting/status').set('Authorization', `Bearer ${admin}`).expect(200);
+    expect(status.body.sources[0]).toMatchObject({ source: 'registry' });
+  });
+});

@@ -1,0 +1,69 @@
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { CLUB_STREAM, ORG_UNIT_STREAM, OrgUnitDefinedV1, clubStreamId, orgUnitStreamId } from '@ishc/contracts';
+import { PostgresEventStore, migrateEventStore } from '@ishc/event-store';
+import { Role, createServiceApp, formatConsistencyToken, signDevToken } from '@ishc/platform';
+import { TestDatabase, createTestDatabase } from '@ishc/testing';
+import { randomUUID } from 'node:crypto';
+import { Registry } from 'prom-client';
+import { ReportingModule } from '../app.module';
+
+export const TEST_SECRET = 'reporting-test-secret-of-32-characters-at-least';
+
+/**
+ * Reporting on a fresh database, consuming a registry event store of its own (another fresh database)
+ * through the embedded transport — the registry service itself is not needed: the events are its contract.
+ */
+export interface ReportingTestApp {
+  app: NestExpressApplication;
+  registryEvents: PostgresEventStore;
+  token(roles?: Role[], scope?: string[]): Promise<string>;
+  defineUnit(unit: Omit<OrgUnitDefinedV1, 'attributes'>): Promise<string>;
+  establishClub(communeCode: string, establishedOn: string): Promise<{ clubId: string; token: string }>;
+  close(): Promise<void>;
+}
+
+export async function startReporting(): Promise<ReportingTestApp> {
+  const reportingDb = await createTestDatabase('reporting');
+  const registryDb: TestDatabase = await createTestDatabase('registry_events');
+  await migrateEventStore(registryDb.pool);
+  const registryEvents = new PostgresEventStore(registryDb.pool);
+  const app = await createServiceApp({
+    service: 'reporting',
+    module: ReportingModule,
+    env: {
+      REPORTING_DATABASE_URL: reportingDb.url,
+      REGISTRY_DATABASE_URL: registryDb.url,
+      JWT_SECRET: TEST_SECRET,
+      LOG_LEVEL: 'silent',
+      ISHC_MODE: 'embedded',
+      TRANSPORT: 'embedded',
+    },
+    metricsRegistry: new Registry(),
+  });
+  const tokenOf = (position: { transactionId: string; globalPosition: string }) => formatConsistencyToken('registry', position);
+  return {
+    app,
+    registryEvents,
+    token: (roles = ['admin'], scope = ['VN']) => signDevToken({ sub: 'officer-1', roles, scope }, TEST_SECRET, '10m'),
+    async defineUnit(unit) {
+      const result = await registryEvents.append(orgUnitStreamId(unit.code), ORG_UNIT_STREAM, [{ type: 'OrgUnitDefined', data: { ...unit, attributes: {} } }], {
+        expectedVersion: 'any',
+      });
+      return tokenOf(result.lastPosition);
+    },
+    async establishClub(communeCode, establishedOn) {
+      const clubId = randomUUID();
+      const result = await registryEvents.append(
+        clubStreamId(clubId),
+        CLUB_STREAM,
+        [{ type: 'ClubEstablished', data: { clubId, name: `CLB ${clubId.slice(0, 4)}`, communeCode, hamletCode: null, establishedOn } }],
+        { expectedVersion: 'no_stream' },
+      );
+      return { clubId, token: tokenOf(result.lastPosition) };
+    },
+    async close() {
+      await app.close();
+      await Promise.all([reportingDb.drop(), registryDb.drop()]);
+    },
+  };
+}
