@@ -6,7 +6,7 @@ const tseslint = require('typescript-eslint');
 const infrastructureModules = ['@nestjs/*', 'pg', 'pg-*', 'typeorm', 'kafkajs', 'ioredis', 'express', '@ishc/event-store', '@ishc/messaging', '@ishc/platform', '@ishc/observability'];
 
 // Test code (specs and their support folders) may also use libs/testing; production code may not.
-const testFiles = ['**/*.spec.ts', '**/spec-support/**/*.ts', 'libs/*/src/testing/**/*.ts'];
+const testFiles = ['**/*.spec.ts', '**/spec-support/**/*.ts', 'libs/*/src/testing/**/*.ts', 'tests/**/*.ts'];
 
 function moduleBoundaries({ testCode }) {
   const testing = testCode ? ['type:testing'] : [];
@@ -21,6 +21,8 @@ function moduleBoundaries({ testCode }) {
       { sourceTag: 'scope:reporting', onlyDependOnLibsWithTags: ['scope:shared', 'scope:reporting'] },
       { sourceTag: 'scope:gateway', onlyDependOnLibsWithTags: ['scope:shared'] },
       { sourceTag: 'scope:tools', onlyDependOnLibsWithTags: ['scope:shared'] },
+      { sourceTag: 'scope:e2e', onlyDependOnLibsWithTags: ['scope:shared'] },
+      { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:contracts', 'type:testing'] },
       { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:contracts'] },
       { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:contracts', 'type:infra', ...testing] },
       { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:contracts', 'type:infra'] },

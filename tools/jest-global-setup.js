@@ -18,7 +18,18 @@ function hostPort(url, defaultPort) {
   return [u.hostname || '127.0.0.1', Number(u.port || defaultPort)];
 }
 
+// Cross-service suites (tests/e2e) run the compiled processes: build dist/ once per run (incremental,
+// seconds when nothing changed). ISHC_SKIP_BUILD=1 skips it for a quick unit-only run.
+function buildOnce() {
+  if (process.env.ISHC_SKIP_BUILD === '1') return;
+  const { spawnSync } = require('node:child_process');
+  const path = require('node:path');
+  const run = spawnSync(process.execPath, [path.join(__dirname, 'build.js')], { stdio: ['ignore', 'ignore', 'inherit'] });
+  if (run.status !== 0) throw new Error('jest global setup: `node tools/build.js` failed (see above)');
+}
+
 module.exports = async function globalSetup() {
+  buildOnce();
   process.env.TEST_DATABASE_URL ||= 'postgres://postgres@127.0.0.1:5432/postgres';
   process.env.TEST_REDIS_URL ||= process.env.REDIS_URL || 'redis://127.0.0.1:6379';
   const [pgHost, pgPort] = hostPort(process.env.TEST_DATABASE_URL, 5432);

@@ -19,9 +19,12 @@ const DEFAULT_LEASE_MS = 30_000;
  * One active instance per processor id, across processes. Two mechanisms, because each alone has a hole:
  * - a session advisory lock on a dedicated connection excludes every other live session at once, and is
  *   released by the server the moment its holder's session dies;
- * - a lease row (holder, expires_at) renewed by heartbeat makes a successor wait until the lease expires,
- *   which gives a holder that merely lost its connection (and may still be running a batch on the pool)
- *   time to notice and stop. `fence` lets that holder's transactions check the row they still own.
+ * - a lease row (holder, expires_at) is the fencing token: every batch transaction `fence`s on it (FOR
+ *   SHARE), so a holder that merely lost its lock connection (and may still be running a batch on the
+ *   pool) can never commit once a successor has rewritten the row.
+ * Whoever holds the advisory lock therefore takes the row over at once: a successor of a crashed process
+ * starts immediately rather than after the lease's expiry (the expiry still matters to a holder's own
+ * heartbeat: a row it can no longer renew means it lost the lease).
  */
 export class ProcessorLease {
   private lost = false;
@@ -146,14 +149,17 @@ async function tryAdvisoryLock(connection: Client, processorId: string): Promise
   return rows[0].locked;
 }
 
-/** Takes the row when it is free, expired, or ours; the database's clock is the only one compared. */
+/**
+ * Takes the row (the caller holds the advisory lock, so no live instance holds the lease). A previous
+ * holder's batch that is still in flight keeps the row FOR SHARE, so this waits for it to end; its next
+ * fence then fails.
+ */
 async function claimLeaseRow(connection: Client, processorId: string, holder: string, leaseMs: number): Promise<boolean> {
   const result = await connection.query(
     `INSERT INTO processor_leases AS l (processor_id, holder, acquired_at, expires_at)
      VALUES ($1, $2, now(), now() + $3::int * interval '1 millisecond')
      ON CONFLICT (processor_id) DO UPDATE
-       SET holder = excluded.holder, acquired_at = excluded.acquired_at, expires_at = excluded.expires_at
-       WHERE l.expires_at <= now() OR l.holder = excluded.holder`,
+       SET holder = excluded.holder, acquired_at = excluded.acquired_at, expires_at = excluded.expires_at`,
     [processorId, holder, leaseMs],
   );
   return result.rowCount === 1;

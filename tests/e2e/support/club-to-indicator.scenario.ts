@@ -1,0 +1,52 @@
+import { apiClient } from './api-client';
+import { PlatformUnderTest } from './platform-under-test';
+
+interface Indicators {
+  orgUnit: string;
+  scope: string[];
+  indicators: Array<{ code: string; value: number | null; numerator: number; denominator: number | null }>;
+}
+
+/**
+ * Foundation issue, "one slice end to end": org units and a club written to the registry over HTTP
+ * through the gateway show up in reporting's indicators, read with the write's consistency token (no
+ * sleeps). Shared by the embedded and the Kafka runs: both transports must give the same answers.
+ */
+export function clubToIndicatorScenario(platform: () => PlatformUnderTest): void {
+  it('a club created over HTTP shows up in GET /api/reporting/indicators read with consistentWith', async () => {
+    const api = apiClient(platform().gateway.url, await platform().token());
+    const units: Array<[string, object]> = [
+      ['VN', { name: 'Việt Nam', level: 'country', parentCode: null, validFrom: '1976-07-02' }],
+      ['84', { name: 'Tỉnh Trà Vinh', level: 'province', parentCode: 'VN', validFrom: '1992-05-01', validTo: '2025-06-30' }],
+      ['849', { name: 'Huyện Trà Cú', level: 'district', parentCode: '84', validFrom: '1992-05-01', validTo: '2025-06-30' }],
+      ['29461', { name: 'Thị trấn Trà Cú', level: 'commune', parentCode: '849', validFrom: '1992-05-01', validTo: '2025-06-30' }],
+      ['29462', { name: 'Thị trấn Định An', level: 'commune', parentCode: '849', validFrom: '1992-05-01', validTo: '2025-06-30' }],
+    ];
+    for (const [code, body] of units) expect((await api.put(`/api/registry/org-units/${code}`, body)).status).toBe(201);
+
+    const club = await api.post<{ id: string }>('/api/registry/clubs', { name: 'CLB Liên thế hệ ấp Chợ', communeCode: '29461', establishedOn: '2021-06-01' });
+    expect(club.status).toBe(201);
+    const token = club.headers.get('x-consistency-token');
+    expect(token).toMatch(/^registry:\d+:\d+$/);
+
+    const read = await api.get<Indicators>(`/api/reporting/indicators?orgUnit=849&asOf=2021-12-31&consistentWith=${token}`);
+    expect(read.status).toBe(200);
+    expect(read.body.scope).toEqual(['29461', '29462']);
+    expect(read.body.indicators).toEqual([
+      { code: 'communes_with_club_pct', value: 50, numerator: 1, denominator: 2 },
+      { code: 'clubs_active', value: 1, numerator: 1, denominator: null },
+    ]);
+  });
+
+  it('bad input is a 400 listing every field, no token 401, out of scope 403 — never 500', async () => {
+    const api = apiClient(platform().gateway.url, await platform().token());
+    const bad = await api.post<{ errors: Array<{ field: string }> }>('/api/registry/clubs', { name: '', communeCode: null, establishedOn: 'yesterday' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors.map((e) => e.field).sort()).toEqual(['communeCode', 'establishedOn', 'name']);
+    const anonymous = await fetch(`${platform().gateway.url}/api/registry/clubs`, { method: 'POST' });
+    expect(anonymous.status).toBe(401);
+    const elsewhere = apiClient(platform().gateway.url, await platform().token(['commune_officer'], ['29462']));
+    expect((await elsewhere.post('/api/registry/clubs', { name: 'CLB', communeCode: '29461', establishedOn: '2022-01-01' })).status).toBe(403);
+    expect((await elsewhere.get('/api/reporting/indicators?orgUnit=849&asOf=2022-01-01')).status).toBe(403);
+  });
+}

@@ -1,0 +1,64 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import path from 'node:path';
+
+// Cross-service scenarios run the real, compiled processes (as every run mode does), so they cross the
+// same boundaries as production: HTTP, separate databases, the transport. jest's global setup builds dist/.
+
+export const ROOT = path.resolve(__dirname, '..', '..', '..');
+export type ProcessName = 'registry' | 'activities' | 'microfinance' | 'reporting' | 'gateway';
+
+export interface PlatformProcess {
+  name: ProcessName;
+  port: number;
+  url: string;
+  child: ChildProcess;
+  output(): string;
+  /** SIGTERM (orderly) or SIGKILL (a crash); resolves when the process has exited. */
+  stop(signal?: NodeJS.Signals): Promise<void>;
+}
+
+export async function startProcess(name: ProcessName, port: number, env: NodeJS.ProcessEnv): Promise<PlatformProcess> {
+  const child = spawn(process.execPath, ['-r', path.join(ROOT, 'tools/runtime/register-paths.js'), path.join(ROOT, `dist/services/${name}/src/main.js`)], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH, LOG_LEVEL: 'warn', OTEL_TRACES_EXPORTER: 'none', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const proc: PlatformProcess = {
+    name,
+    port,
+    url: `http://127.0.0.1:${port}`,
+    child,
+    output: () => output,
+    async stop(signal = 'SIGTERM') {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      await exited;
+    },
+  };
+  const readiness = name === 'gateway' ? '/api/health' : `/api/${name}/health/ready`;
+  await waitFor(async () => {
+    if (child.exitCode !== null) throw new Error(`${name} exited (${child.exitCode}) while starting:\n${output}`);
+    const res = await fetch(`${proc.url}${readiness}`).catch(() => null);
+    return res?.status === 200;
+  }, 30_000, `${name} to be ready`);
+  return proc;
+}
+
+/** Polls `condition` until it is true (bounded); no fixed sleeps in tests. */
+export async function waitFor(condition: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (await condition()) return;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+let nextPort = 41000 + (process.pid % 200) * 20;
+/** Ports per test file that do not collide with another jest worker's. */
+export function freePort(): number {
+  return nextPort++;
+}
