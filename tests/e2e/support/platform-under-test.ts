@@ -18,6 +18,8 @@ export interface PlatformOptions {
   services: Array<'registry' | 'reporting'>;
   transport: 'embedded' | 'kafka';
   extraEnv?: NodeJS.ProcessEnv;
+  /** Export each process's spans as JSON lines to this file (OTEL_TRACES_EXPORTER=file). */
+  traceFile?: (name: ProcessName) => string;
 }
 
 /** Starts the given services and the gateway, each on a fresh database of the test server. */
@@ -41,12 +43,14 @@ export async function startPlatform(options: PlatformOptions): Promise<PlatformU
   Object.assign(env, options.extraEnv);
   const processes = new Map<ProcessName, PlatformProcess>();
   const start = async (name: ProcessName) => {
-    const proc = await startProcess(name, Number(env[`${name.toUpperCase()}_PORT`]), { ...env, OTEL_SERVICE_NAME: name });
+    const tracing = options.traceFile ? { OTEL_TRACES_EXPORTER: 'file', ISHC_TRACE_FILE: options.traceFile(name) } : {};
+    const proc = await startProcess(name, Number(env[`${name.toUpperCase()}_PORT`]), { ...env, OTEL_SERVICE_NAME: name, ...tracing });
     processes.set(name, proc);
     return proc;
   };
   for (const service of options.services) await start(service);
   const gateway = await start('gateway');
+  let closed = false;
   return {
     gateway,
     processes,
@@ -66,6 +70,8 @@ export async function startPlatform(options: PlatformOptions): Promise<PlatformU
       return start(name);
     },
     async close() {
+      if (closed) return;
+      closed = true;
       for (const proc of [...processes.values()].reverse()) await proc.stop('SIGTERM');
       for (const db of databases.values()) await db.drop();
     },

@@ -1,0 +1,99 @@
+import { DynamicModule, Inject, Injectable, Module, OnApplicationBootstrap, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { ServiceName } from '@ishc/contracts';
+import { PostgresEventStore, Upcaster, migrateEventStore } from '@ishc/event-store';
+import { EventTransport, createEmbeddedTransport, createKafkaTransport } from '@ishc/messaging';
+import { Pool } from 'pg';
+import { ServiceConfig } from '../config/service-config';
+import { databaseUrlFor } from '../config/database-url';
+import { WriteTracker } from '../consistency/write-tracker';
+import { HealthRegistry } from '../health/health-registry';
+import { PG_POOL, PLATFORM_CONFIG, PLATFORM_ENV } from '../tokens';
+import { EVENT_STORE, EVENT_TRANSPORT } from './event-sourcing.tokens';
+import { transportTracing } from './transport-tracing';
+
+export interface EventSourcingOptions {
+  /** Whose events this service consumes (embedded mode opens their event stores read-only). */
+  sources?: ServiceName[];
+  upcasters?: Upcaster[];
+}
+
+const SOURCE_POOLS = Symbol('SOURCE_POOLS');
+
+/** Migrates the event store, publishes this service's events, and closes the transport on shutdown. */
+@Injectable()
+class EventSourcingLifecycle implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
+  private publisher: { stop(): Promise<void> } | null = null;
+
+  constructor(
+    @Inject(PLATFORM_CONFIG) private readonly config: ServiceConfig,
+    @Inject(EVENT_STORE) private readonly store: PostgresEventStore,
+    @Inject(EVENT_TRANSPORT) private readonly transport: EventTransport,
+    @Inject(SOURCE_POOLS) private readonly sourcePools: Pool[],
+    private readonly health: HealthRegistry,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    await migrateEventStore(this.store.pool);
+    this.health.register('transport', async () => {
+      if (!(await this.transport.isReady())) throw new Error(`${this.transport.kind} transport is not ready`);
+    });
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.publisher = await this.transport.startPublisher(this.config.service, this.store);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.publisher?.stop().catch(() => undefined);
+    await this.transport.close().catch(() => undefined);
+    await Promise.all(this.sourcePools.map((p) => p.end().catch(() => undefined)));
+  }
+}
+
+/**
+ * A service's event sourcing: its own event store (appends report their position to the WriteTracker,
+ * which answers with the consistency token) and the transport of its run mode.
+ */
+@Module({})
+export class EventSourcingModule {
+  static forService(options: EventSourcingOptions = {}): DynamicModule {
+    const sources = options.sources ?? [];
+    return {
+      module: EventSourcingModule,
+      providers: [
+        {
+          provide: EVENT_STORE,
+          inject: [PG_POOL, WriteTracker],
+          useFactory: (pool: Pool, writes: WriteTracker) =>
+            new PostgresEventStore(pool, { upcasters: options.upcasters, onAppended: (result) => writes.recordAppend(result) }),
+        },
+        {
+          provide: SOURCE_POOLS,
+          inject: [PLATFORM_CONFIG, PLATFORM_ENV],
+          useFactory: (config: ServiceConfig, env: NodeJS.ProcessEnv) =>
+            config.transport === 'embedded'
+              ? sources.map((source) => new Pool({ connectionString: databaseUrlFor(source, env), max: 4, application_name: `${config.service}<-${source}` }))
+              : [],
+        },
+        {
+          provide: EVENT_TRANSPORT,
+          inject: [PLATFORM_CONFIG, SOURCE_POOLS],
+          useFactory: (config: ServiceConfig, sourcePools: Pool[]): EventTransport => {
+            if (config.transport === 'kafka' && config.kafka) {
+              return createKafkaTransport({
+                brokers: config.kafka.brokers,
+                clientId: `ishc-${config.service}`,
+                partitions: config.kafka.topicPartitions,
+                tracing: transportTracing,
+              });
+            }
+            const stores = Object.fromEntries(sources.map((source, i) => [source, new PostgresEventStore(sourcePools[i], { upcasters: options.upcasters })]));
+            return createEmbeddedTransport({ sources: stores, tracing: transportTracing });
+          },
+        },
+        EventSourcingLifecycle,
+      ],
+      exports: [EVENT_STORE, EVENT_TRANSPORT],
+    };
+  }
+}
