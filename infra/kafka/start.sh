@@ -56,13 +56,14 @@ log4j.logger.kafka.server.BrokerServer=INFO
 PROPS
 
 cp="$here/lib/*"
+log4j="-Dlog4j.configuration=file:$run/log4j.properties"
 if [ ! -f "$run/data/meta.properties" ]; then
-  java -cp "$cp" kafka.tools.StorageTool format -t "$(java -cp "$cp" kafka.tools.StorageTool random-uuid)" \
+  java "$log4j" -cp "$cp" kafka.tools.StorageTool format -t "$(java "$log4j" -cp "$cp" kafka.tools.StorageTool random-uuid)" \
     -c "$run/server.properties" >/dev/null
 fi
 
 nohup java -Xms256m -Xmx768m -XX:+UseG1GC -Djava.awt.headless=true \
-  -Dlog4j.configuration="file:$run/log4j.properties" -cp "$cp" kafka.Kafka "$run/server.properties" \
+  "$log4j" -cp "$cp" kafka.Kafka "$run/server.properties" \
   >"$run/stdout.log" 2>&1 &
 echo $! > "$run/kafka.pid"
 
