@@ -30,7 +30,8 @@ export async function startPlatform(options: PlatformOptions): Promise<PlatformU
     TRANSPORT: options.transport,
     JWT_SECRET: SECRET,
     DEV_TOKENS: 'true',
-    ...(options.transport === 'kafka' ? { KAFKA_BROKERS: process.env.KAFKA_BROKERS } : {}),
+    // Each platform under test gets its own topics and consumer groups on the shared broker.
+    ...(options.transport === 'kafka' ? { KAFKA_BROKERS: process.env.KAFKA_BROKERS, KAFKA_NAMESPACE: `e2e-${process.pid}-${Date.now().toString(36)}.` } : {}),
   };
   for (const service of ['registry', 'activities', 'microfinance', 'reporting']) {
     const db = await createTestDatabase(`e2e_${service}`);

@@ -38,7 +38,7 @@ export interface ServiceConfig {
   port: number;
   transport: Transport;
   /** Set when `transport` is `kafka`. */
-  kafka: { brokers: string[]; topicPartitions: number } | null;
+  kafka: { brokers: string[]; topicPartitions: number; namespace: string } | null;
   /** Null: caches live in memory. */
   redisUrl: string | null;
   jwtSecret: string;
@@ -66,6 +66,10 @@ export function serviceConfigSchema(service: ServiceName) {
     TRANSPORT: optional(enumValue(TRANSPORTS)),
     KAFKA_BROKERS: optional(hostPortListValue),
     KAFKA_TOPIC_PARTITIONS: optional(positiveIntValue(1000)),
+    KAFKA_NAMESPACE: z
+      .string()
+      .regex(/^[A-Za-z0-9._-]{0,60}$/, { message: 'letters, digits, ".", "_" and "-" only (at most 60)' })
+      .optional(),
     REDIS_URL: optional(urlValue(['redis:', 'rediss:'])),
     [ownPort]: optional(portValue),
     JWT_SECRET: z
@@ -103,7 +107,11 @@ export function serviceConfigSchema(service: ServiceName) {
         transport,
         kafka:
           transport === 'kafka'
-            ? { brokers: env.KAFKA_BROKERS as string[], topicPartitions: (env.KAFKA_TOPIC_PARTITIONS as number | undefined) ?? 3 }
+            ? {
+                brokers: env.KAFKA_BROKERS as string[],
+                topicPartitions: (env.KAFKA_TOPIC_PARTITIONS as number | undefined) ?? 3,
+                namespace: (env.KAFKA_NAMESPACE as string | undefined) ?? '',
+              }
             : null,
         redisUrl: (env.REDIS_URL as string | undefined) ?? null,
         jwtSecret: env.JWT_SECRET as string,

@@ -84,6 +84,7 @@ export class EventSourcingModule {
                 brokers: config.kafka.brokers,
                 clientId: `ishc-${config.service}`,
                 partitions: config.kafka.topicPartitions,
+                namespace: config.kafka.namespace,
                 tracing: transportTracing,
               });
             }

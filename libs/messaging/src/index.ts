@@ -1,0 +1,10 @@
+export * from './transport.port';
+export type { MessagingLogger } from './logger';
+export type { RetryPolicy } from './retry';
+export { createEmbeddedTransport } from './embedded/embedded-transport';
+export type { EmbeddedTransportOptions } from './embedded/embedded-transport';
+export { createKafkaTransport } from './kafka/kafka-transport';
+export type { KafkaTransportOptions } from './kafka/kafka-transport';
+export { EVENT_HEADERS, fromKafkaMessage, toKafkaMessage } from './kafka/event-message';
+export { DEAD_LETTER_HEADERS } from './consumer/dead-letter';
+export { RELAY_PROCESSOR_ID } from './relay/kafka-relay';
