@@ -7,6 +7,13 @@ import path from 'node:path';
 const root = path.resolve(__dirname, '..');
 const eslintBin = path.join(root, 'node_modules', 'eslint', 'bin', 'eslint.js');
 
+// The boundary rule reads Nx's cached project graph and silently skips itself without one (a clean
+// clone): compute it first, as `npm run lint` does.
+beforeAll(() => {
+  const graph = spawnSync(process.execPath, [path.join(root, 'tools', 'project-graph.js')], { cwd: root, encoding: 'utf8' });
+  if (graph.status !== 0) throw new Error(`computing the Nx project graph failed: ${graph.stderr}`);
+});
+
 async function rulesFiredFor(filePath: string, code: string): Promise<string[]> {
   const run = spawnSync(process.execPath, [eslintBin, '--format', 'json', '--stdin', '--stdin-filename', path.join(root, filePath)], {
     cwd: root,
@@ -14,6 +21,7 @@ async function rulesFiredFor(filePath: string, code: string): Promise<string[]> 
     encoding: 'utf8',
     env: { ...process.env, NX_DAEMON: 'false' },
   });
+  if (/No cached ProjectGraph/.test(run.stdout)) throw new Error('the boundary rule was skipped: no Nx project graph');
   const [result] = JSON.parse(run.stdout) as Array<{ messages: Array<{ ruleId: string | null; message: string }> }>;
   return result.messages.map((m) => m.ruleId ?? m.message);
 }
