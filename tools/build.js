@@ -28,4 +28,19 @@ if (run.status !== 0) {
   );
   process.exit(run.status || 1);
 }
+// Data files the services read at run time travel with the compiled code (the container image has only dist/).
+copyDataFiles(path.join(root, 'services'), path.join(root, 'dist', 'services'));
+
 console.log(`build: dist/ is up to date (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+
+function copyDataFiles(from, to) {
+  const fs = require('node:fs');
+  for (const entry of fs.readdirSync(from, { withFileTypes: true })) {
+    const source = path.join(from, entry.name);
+    if (entry.isDirectory()) copyDataFiles(source, path.join(to, entry.name));
+    else if (entry.name.endsWith('.csv')) {
+      fs.mkdirSync(to, { recursive: true });
+      fs.copyFileSync(source, path.join(to, entry.name));
+    }
+  }
+}

@@ -2,3 +2,4 @@ export * from './services';
 export * from './org-units';
 export * from './registry-events';
 export * from './indicators';
+export * from './microfinance-events';

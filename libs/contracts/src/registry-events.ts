@@ -33,8 +33,49 @@ export interface ClubDissolvedV1 {
   dissolvedOn: IsoDate;
 }
 
+/**
+ * An org-unit change set (a reform, ISHC.md §3) is applied in one transaction but recorded as one event
+ * per unit concerned, each in that unit's own stream (`org-unit-<code>`), all carrying the change set's
+ * id. Per-unit events keep the per-key order the transports guarantee (Kafka key = stream id): a
+ * consumer always sees a unit's retirement or new parent after its definition, which one event for the
+ * whole reform (in a stream of its own) could not promise. Units the reform creates get an ordinary
+ * `OrgUnitDefined` (validFrom = effectiveOn).
+ */
+export interface OrgUnitRetiredV1 {
+  code: string;
+  /** The unit's last day: the change set's effectiveOn − 1 day. */
+  validTo: IsoDate;
+  changeSetId: string;
+}
+
+/** From `effectiveOn` the unit's parent is `parentCode` (the earlier parent link ends the day before). */
+export interface OrgUnitReparentedV1 {
+  code: string;
+  parentCode: string;
+  effectiveOn: IsoDate;
+  changeSetId: string;
+}
+
+export const SUCCESSION_KINDS = ['whole', 'partial'] as const;
+export type SuccessionKind = (typeof SUCCESSION_KINDS)[number];
+
+/**
+ * A succession link old → new, in the stream of `from`. `whole`: everything under `from` (its clubs)
+ * belongs to `to` from `effectiveOn`; `partial`: part of it does, each club is reassigned explicitly.
+ */
+export interface OrgUnitSucceededV1 {
+  from: string;
+  to: string;
+  kind: SuccessionKind;
+  effectiveOn: IsoDate;
+  changeSetId: string;
+}
+
 export type RegistryEvent =
   | { type: 'OrgUnitDefined'; data: OrgUnitDefinedV1 }
+  | { type: 'OrgUnitRetired'; data: OrgUnitRetiredV1 }
+  | { type: 'OrgUnitReparented'; data: OrgUnitReparentedV1 }
+  | { type: 'OrgUnitSucceeded'; data: OrgUnitSucceededV1 }
   | { type: 'ClubEstablished'; data: ClubEstablishedV1 }
   | { type: 'ClubDissolved'; data: ClubDissolvedV1 };
 
@@ -55,6 +96,41 @@ export const registryEventSchemas: Record<RegistryEventType, { version: number; 
         validFrom: { type: 'string', format: 'date' },
         validTo: { type: ['string', 'null'], format: 'date' },
         attributes: { type: 'object', properties: { ethnicMinorityArea: { type: 'boolean' }, especiallyDifficult: { type: 'boolean' } } },
+      },
+    },
+  },
+  OrgUnitRetired: {
+    version: 1,
+    schema: {
+      type: 'object',
+      required: ['code', 'validTo', 'changeSetId'],
+      properties: { code: { type: 'string' }, validTo: { type: 'string', format: 'date' }, changeSetId: { type: 'string' } },
+    },
+  },
+  OrgUnitReparented: {
+    version: 1,
+    schema: {
+      type: 'object',
+      required: ['code', 'parentCode', 'effectiveOn', 'changeSetId'],
+      properties: {
+        code: { type: 'string' },
+        parentCode: { type: 'string' },
+        effectiveOn: { type: 'string', format: 'date' },
+        changeSetId: { type: 'string' },
+      },
+    },
+  },
+  OrgUnitSucceeded: {
+    version: 1,
+    schema: {
+      type: 'object',
+      required: ['from', 'to', 'kind', 'effectiveOn', 'changeSetId'],
+      properties: {
+        from: { type: 'string' },
+        to: { type: 'string' },
+        kind: { enum: ['whole', 'partial'] },
+        effectiveOn: { type: 'string', format: 'date' },
+        changeSetId: { type: 'string' },
       },
     },
   },

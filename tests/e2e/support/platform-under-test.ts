@@ -30,6 +30,8 @@ export async function startPlatform(options: PlatformOptions): Promise<PlatformU
     TRANSPORT: options.transport,
     JWT_SECRET: SECRET,
     DEV_TOKENS: 'true',
+    // The scenarios build their own small hierarchy; the built-in Trà Vinh data has its own tests.
+    REGISTRY_REFERENCE_DATA: 'false',
     // Each platform under test gets its own topics and consumer groups on the shared broker.
     ...(options.transport === 'kafka' ? { KAFKA_BROKERS: process.env.KAFKA_BROKERS, KAFKA_NAMESPACE: `e2e-${process.pid}-${Date.now().toString(36)}.` } : {}),
   };

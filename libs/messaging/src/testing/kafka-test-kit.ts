@@ -54,7 +54,9 @@ export class KafkaTestKit implements BrokerProbe {
     const found: ProbedMessage[] = [];
     try {
       await consumer.connect();
-      await consumer.subscribe({ topics: [mark.topic] });
+      // fromBeginning as a safety net: should a seek below not apply before the first fetch, this probe
+      // still reads every message instead of starting at the end (the match keeps only this test's).
+      await consumer.subscribe({ topics: [mark.topic], fromBeginning: true });
       const running = consumer.run({
         eachMessage: async ({ message }) => {
           const probed = probedMessage(message);

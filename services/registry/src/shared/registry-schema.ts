@@ -16,6 +16,33 @@ CREATE TABLE IF NOT EXISTS org_units (
   attributes   jsonb NOT NULL DEFAULT '{}'
 );
 CREATE INDEX IF NOT EXISTS org_units_by_parent ON org_units (parent_code);
+-- Dated parents: one row per interval (org_units.parent_code keeps the parent the unit was defined with).
+CREATE TABLE IF NOT EXISTS org_unit_parents (
+  code         text NOT NULL,
+  parent_code  text NOT NULL,
+  valid_from   date NOT NULL,
+  valid_to     date,
+  PRIMARY KEY (code, valid_from)
+);
+CREATE INDEX IF NOT EXISTS org_unit_parents_by_parent ON org_unit_parents (parent_code, valid_from);
+-- A database from before dated parents: each unit's single parent becomes its one link.
+INSERT INTO org_unit_parents (code, parent_code, valid_from, valid_to)
+  SELECT u.code, u.parent_code, u.valid_from, u.valid_to FROM org_units u
+   WHERE u.parent_code IS NOT NULL AND NOT EXISTS (SELECT 1 FROM org_unit_parents p WHERE p.code = u.code)
+  ON CONFLICT DO NOTHING;
+CREATE TABLE IF NOT EXISTS org_unit_successions (
+  from_code      text NOT NULL,
+  to_code        text NOT NULL,
+  kind           text NOT NULL,
+  effective_on   date NOT NULL,
+  change_set_id  text NOT NULL,
+  PRIMARY KEY (from_code, to_code, effective_on)
+);
+CREATE INDEX IF NOT EXISTS org_unit_successions_by_to ON org_unit_successions (to_code);
+CREATE TABLE IF NOT EXISTS org_unit_change_sets (
+  change_set_id  text PRIMARY KEY,
+  effective_on   date NOT NULL
+);
 CREATE TABLE IF NOT EXISTS clubs (
   club_id         uuid PRIMARY KEY,
   name            text NOT NULL,

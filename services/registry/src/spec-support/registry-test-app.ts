@@ -13,13 +13,25 @@ export interface RegistryTestApp {
   close(): Promise<void>;
 }
 
+export interface StartRegistryOptions {
+  /** Import the built-in reference data on start (default false: most suites build their own hierarchy). */
+  referenceData?: boolean;
+}
+
 /** The registry service on a fresh database, built exactly as main.ts builds it (but not listening). */
-export async function startRegistry(): Promise<RegistryTestApp> {
+export async function startRegistry(options: StartRegistryOptions = {}): Promise<RegistryTestApp> {
   const db = await createTestDatabase('registry');
   const app = await createServiceApp({
     service: 'registry',
     module: RegistryModule,
-    env: { REGISTRY_DATABASE_URL: db.url, JWT_SECRET: TEST_SECRET, LOG_LEVEL: 'silent', ISHC_MODE: 'embedded', TRANSPORT: 'embedded' },
+    env: {
+      REGISTRY_DATABASE_URL: db.url,
+      JWT_SECRET: TEST_SECRET,
+      LOG_LEVEL: 'silent',
+      ISHC_MODE: 'embedded',
+      TRANSPORT: 'embedded',
+      REGISTRY_REFERENCE_DATA: String(options.referenceData ?? false),
+    },
     metricsRegistry: new Registry(),
   });
   return {

@@ -3,7 +3,8 @@ import { CoverageFacts } from './domain/coverage-indicators';
 
 /**
  * Reads `communes(U,T)` and `clubs(U,T)` (ISHC.md §6) from the temporal tables: the subtree of U
- * through the parent links valid on T, restricted to units valid on T.
+ * through the parent links valid on T, restricted to units valid on T; each club in the commune it
+ * belongs to on T (its own, or the successor of a commune succeeded `whole`).
  */
 export async function readCoverageFacts(db: Pool | PoolClient, orgUnit: string, asOf: string): Promise<CoverageFacts> {
   const communes = await db.query<{ code: string }>(
@@ -22,10 +23,20 @@ export async function readCoverageFacts(db: Pool | PoolClient, orgUnit: string, 
     [orgUnit, asOf],
   );
   const communeCodes = communes.rows.map((r) => r.code);
+  // A club stays with its commune; when that commune is succeeded `whole`, the club belongs to the
+  // successor from the effective date (ISHC.md §3), following chains of such links up to `asOf`.
   const clubs = await db.query<{ club_id: string; commune_code: string }>(
-    `SELECT club_id, commune_code FROM rp_club
-      WHERE commune_code = ANY($1::text[]) AND established_on <= $2 AND (dissolved_on IS NULL OR dissolved_on > $2)
-      ORDER BY club_id`,
+    `WITH RECURSIVE origin AS (
+       SELECT c AS code, c AS placed, 0 AS depth FROM unnest($1::text[]) AS c
+       UNION ALL
+       SELECT s.from_code, origin.placed, origin.depth + 1 FROM origin
+         JOIN rp_org_unit_succession s ON s.to_code = origin.code AND s.kind = 'whole' AND s.effective_on <= $2
+        WHERE origin.depth < 10
+     )
+     SELECT DISTINCT ON (club.club_id) club.club_id, origin.placed AS commune_code
+       FROM origin JOIN rp_club club ON club.commune_code = origin.code
+      WHERE club.established_on <= $2 AND (club.dissolved_on IS NULL OR club.dissolved_on > $2)
+      ORDER BY club.club_id, origin.depth`,
     [communeCodes, asOf],
   );
   return { communes: communeCodes, clubs: clubs.rows.map((r) => ({ clubId: r.club_id, communeCode: r.commune_code })) };

@@ -2,6 +2,7 @@ import { createTestDatabase, describeWith, TestDatabase } from '@ishc/testing';
 import { OrgUnitDefinedV1 } from '@ishc/contracts';
 import { coverageIndicators } from '../indicators/domain/coverage-indicators';
 import { readCoverageFacts } from '../indicators/coverage-facts.query';
+import { ReportingOrgUnitScope } from './org-unit-scope.resolver';
 import { ProjectedEvent, projectRegistryEvents } from './registry.projection';
 import { migrateReportingSchema } from './reporting-schema';
 
@@ -64,6 +65,65 @@ describeWith(['postgres'], 'reporting projection of registry events', () => {
     expect((await indicatorsAt('C2', '2024-01-01'))[0]).toEqual({ code: 'communes_with_club_pct', value: 0, numerator: 0, denominator: 1 });
     // After the district ended, nothing is under it.
     expect((await indicatorsAt('849', '2025-07-01'))[0].denominator).toBe(0);
+  });
+
+  it('follows a reform: dated parents, validity, and clubs of communes succeeded whole counted under the successor', async () => {
+    const changeSetId = 'cs-2025';
+    const reform: ProjectedEvent[] = [
+      // Before: province P8 with district D8 of communes K1, K2, K3; clubs in K1 and K3.
+      unit('P8', 'province', 'VN', '1992-05-01'),
+      unit('P86', 'province', 'VN', '1992-05-01'),
+      unit('D8', 'district', 'P8', '1992-05-01'),
+      unit('K1', 'commune', 'D8', '1992-05-01'),
+      unit('K2', 'commune', 'D8', '1992-05-01'),
+      unit('K3', 'commune', 'D8', '1992-05-01'),
+      club(id(11), 'K1', '2020-01-01'),
+      club(id(13), 'K3', '2021-01-01'),
+      // The reform of 2025-07-01: K1 and K2 merge (whole) into N1 under P86, K3 moves to P86, D8 ends.
+      unit('N1', 'commune', 'P86', '2025-07-01'),
+      { type: 'OrgUnitReparented', data: { code: 'K3', parentCode: 'P86', effectiveOn: '2025-07-01', changeSetId } },
+      ...['D8', 'K1', 'K2'].map((code) => ({ type: 'OrgUnitRetired', data: { code, validTo: '2025-06-30', changeSetId } })),
+      { type: 'OrgUnitSucceeded', data: { from: 'K1', to: 'N1', kind: 'whole', effectiveOn: '2025-07-01', changeSetId } },
+      { type: 'OrgUnitSucceeded', data: { from: 'K2', to: 'N1', kind: 'whole', effectiveOn: '2025-07-01', changeSetId } },
+    ];
+    await apply(reform);
+    const facts = (code: string, asOf: string) => readCoverageFacts(db.pool, code, asOf);
+
+    // The day before: D8 holds three communes, two clubs, each in its own commune.
+    expect(await facts('D8', '2025-06-30')).toEqual({
+      communes: ['K1', 'K2', 'K3'],
+      clubs: [
+        { clubId: id(11), communeCode: 'K1' },
+        { clubId: id(13), communeCode: 'K3' },
+      ],
+    });
+    expect((await facts('P86', '2025-06-30')).communes).toEqual([]);
+    // From the effective date: D8 has ended; P86 holds K3 (new parent) and N1, whose club came from K1.
+    expect(await facts('D8', '2025-07-01')).toEqual({ communes: [], clubs: [] });
+    expect(await facts('P86', '2025-07-01')).toEqual({
+      communes: ['K3', 'N1'],
+      clubs: [
+        { clubId: id(11), communeCode: 'N1' },
+        { clubId: id(13), communeCode: 'K3' },
+      ],
+    });
+    expect(await indicatorsAt('N1', '2025-07-01')).toEqual([
+      { code: 'communes_with_club_pct', value: 100, numerator: 1, denominator: 1 },
+      { code: 'clubs_active', value: 1, numerator: 1, denominator: null },
+    ]);
+    expect((await facts('P8', '2025-07-01')).communes).toEqual([]);
+
+    // Scope follows the parent of the day.
+    const scope = new ReportingOrgUnitScope(db.pool);
+    expect(await scope.isWithin('K3', ['P8'], '2025-06-30')).toBe(true);
+    expect(await scope.isWithin('K3', ['P8'], '2025-07-01')).toBe(false);
+    expect(await scope.isWithin('K3', ['P86'], '2025-07-01')).toBe(true);
+    expect(await scope.isWithin('K1', ['P86'], '2025-06-30')).toBe(false);
+
+    // Applied again (a rebuild), the reform leaves the same facts.
+    await apply(reform);
+    expect((await facts('P86', '2025-07-01')).clubs).toHaveLength(2);
+    expect((await facts('D8', '2025-06-30')).communes).toEqual(['K1', 'K2', 'K3']);
   });
 
   it('gives the same answers when the whole history is applied again', async () => {

@@ -1,4 +1,4 @@
-import { ClubDissolvedV1, ClubEstablishedV1, OrgUnitDefinedV1 } from '@ishc/contracts';
+import { ClubDissolvedV1, ClubEstablishedV1, OrgUnitDefinedV1, OrgUnitReparentedV1, OrgUnitRetiredV1, OrgUnitSucceededV1 } from '@ishc/contracts';
 import { PoolClient } from 'pg';
 
 /** The part of an incoming event a projection reads. */
@@ -8,7 +8,8 @@ export interface ProjectedEvent {
 }
 
 /**
- * Projects the registry's org units and clubs into the temporal tables of reporting-schema.ts. Every
+ * Projects the registry's org units (definitions and the per-unit events of a reform: retirement, new
+ * parent, succession) and clubs into the temporal tables of reporting-schema.ts. Every
  * statement is an upsert, so applying an event twice leaves the same rows (the transports already
  * prevent a second application; this is belt and braces for rebuilds).
  */
@@ -17,6 +18,15 @@ export async function projectRegistryEvents(events: readonly ProjectedEvent[], c
     switch (event.type) {
       case 'OrgUnitDefined':
         await projectOrgUnit(event.data as OrgUnitDefinedV1, client);
+        break;
+      case 'OrgUnitRetired':
+        await projectOrgUnitRetired(event.data as OrgUnitRetiredV1, client);
+        break;
+      case 'OrgUnitReparented':
+        await projectOrgUnitReparented(event.data as OrgUnitReparentedV1, client);
+        break;
+      case 'OrgUnitSucceeded':
+        await projectOrgUnitSucceeded(event.data as OrgUnitSucceededV1, client);
         break;
       case 'ClubEstablished':
         await projectClubEstablished(event.data as ClubEstablishedV1, client);
@@ -29,22 +39,56 @@ export async function projectRegistryEvents(events: readonly ProjectedEvent[], c
 }
 
 async function projectOrgUnit(unit: OrgUnitDefinedV1, client: PoolClient): Promise<void> {
+  // A definition gives the parent from validFrom on; later links (reforms) stay. The link of the
+  // previous definition, and any before the (new) start, go.
+  await client.query(
+    `DELETE FROM rp_org_unit_parent WHERE code = $1 AND (valid_from <= $2 OR valid_from = (SELECT valid_from FROM rp_org_unit WHERE code = $1))`,
+    [unit.code, unit.validFrom],
+  );
   await client.query(
     `INSERT INTO rp_org_unit (code, name, level, valid_from, valid_to, attributes) VALUES ($1, $2, $3, $4, $5, $6)
      ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, level = EXCLUDED.level, valid_from = EXCLUDED.valid_from,
        valid_to = EXCLUDED.valid_to, attributes = EXCLUDED.attributes`,
     [unit.code, unit.name, unit.level, unit.validFrom, unit.validTo, JSON.stringify(unit.attributes ?? {})],
   );
-  // A definition carries one parent for the unit's whole validity; reforms will add dated links.
-  await client.query('DELETE FROM rp_org_unit_parent WHERE code = $1', [unit.code]);
   if (unit.parentCode !== null) {
-    await client.query('INSERT INTO rp_org_unit_parent (code, parent_code, valid_from, valid_to) VALUES ($1, $2, $3, $4)', [
-      unit.code,
-      unit.parentCode,
-      unit.validFrom,
-      unit.validTo,
-    ]);
+    await client.query('INSERT INTO rp_org_unit_parent (code, parent_code, valid_from) VALUES ($1, $2, $3)', [unit.code, unit.parentCode, unit.validFrom]);
   }
+  await closeParentLinks(unit.code, client);
+}
+
+async function projectOrgUnitRetired(event: OrgUnitRetiredV1, client: PoolClient): Promise<void> {
+  await client.query('UPDATE rp_org_unit SET valid_to = $2 WHERE code = $1', [event.code, event.validTo]);
+  await closeParentLinks(event.code, client);
+}
+
+async function projectOrgUnitReparented(event: OrgUnitReparentedV1, client: PoolClient): Promise<void> {
+  await client.query(
+    `INSERT INTO rp_org_unit_parent (code, parent_code, valid_from) VALUES ($1, $2, $3)
+     ON CONFLICT (code, valid_from) DO UPDATE SET parent_code = EXCLUDED.parent_code`,
+    [event.code, event.parentCode, event.effectiveOn],
+  );
+  await closeParentLinks(event.code, client);
+}
+
+async function projectOrgUnitSucceeded(event: OrgUnitSucceededV1, client: PoolClient): Promise<void> {
+  await client.query(
+    `INSERT INTO rp_org_unit_succession (from_code, to_code, kind, effective_on) VALUES ($1, $2, $3, $4)
+     ON CONFLICT (from_code, to_code, effective_on) DO UPDATE SET kind = EXCLUDED.kind`,
+    [event.from, event.to, event.kind, event.effectiveOn],
+  );
+}
+
+/** Each parent link of a unit ends the day before the next one starts, the last one when the unit ends. */
+async function closeParentLinks(code: string, client: PoolClient): Promise<void> {
+  await client.query(
+    `UPDATE rp_org_unit_parent p SET valid_to = x.valid_to
+       FROM (SELECT l.code, l.valid_from,
+                    COALESCE(LEAD(l.valid_from) OVER (PARTITION BY l.code ORDER BY l.valid_from) - 1, u.valid_to) AS valid_to
+               FROM rp_org_unit_parent l LEFT JOIN rp_org_unit u ON u.code = l.code WHERE l.code = $1) x
+      WHERE p.code = x.code AND p.valid_from = x.valid_from`,
+    [code],
+  );
 }
 
 async function projectClubEstablished(club: ClubEstablishedV1, client: PoolClient): Promise<void> {

@@ -2,7 +2,7 @@ import { Pool } from 'pg';
 
 /**
  * The reporting read models keep temporal facts (DESIGN §6), so any indicator can be computed for any
- * unit and date: unit validity, dated parent links, club lifetimes. Idempotent; advisory-locked so
+ * unit and date: unit validity, dated parent links, succession links (reforms), club lifetimes. Idempotent; advisory-locked so
  * several starting processes do not race.
  */
 const MIGRATION = `
@@ -22,6 +22,14 @@ CREATE TABLE IF NOT EXISTS rp_org_unit_parent (
   PRIMARY KEY (code, valid_from)
 );
 CREATE INDEX IF NOT EXISTS rp_org_unit_parent_by_parent ON rp_org_unit_parent (parent_code, valid_from);
+CREATE TABLE IF NOT EXISTS rp_org_unit_succession (
+  from_code     text NOT NULL,
+  to_code       text NOT NULL,
+  kind          text NOT NULL,
+  effective_on  date NOT NULL,
+  PRIMARY KEY (from_code, to_code, effective_on)
+);
+CREATE INDEX IF NOT EXISTS rp_org_unit_succession_by_to ON rp_org_unit_succession (to_code);
 CREATE TABLE IF NOT EXISTS rp_club (
   club_id         uuid PRIMARY KEY,
   commune_code    text NOT NULL,

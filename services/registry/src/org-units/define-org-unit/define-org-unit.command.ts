@@ -11,4 +11,6 @@ export class DefineOrgUnitCommand {
 export interface DefineOrgUnitResult {
   unit: OrgUnitDefinedV1;
   created: boolean;
+  /** False when the definition was already recorded as is (nothing appended). */
+  changed: boolean;
 }

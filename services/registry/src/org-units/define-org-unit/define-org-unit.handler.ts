@@ -29,7 +29,7 @@ export class DefineOrgUnitHandler implements ICommandHandler<DefineOrgUnitComman
         });
         // The read table follows the events in the same transaction (an inline projection).
         if (outcome.appended) await orgUnitTable.save(client, definition);
-        return { unit: definition, created: outcome.previousVersion === null };
+        return { unit: definition, created: outcome.previousVersion === null, changed: outcome.appended !== null };
       }),
     );
   }

@@ -1,20 +1,54 @@
-import { IsoDate, OrgUnitDefinedV1, levelRank } from '@ishc/contracts';
+import { IsoDate, OrgUnitDefinedV1, OrgUnitReparentedV1, OrgUnitRetiredV1, OrgUnitSucceededV1, levelRank } from '@ishc/contracts';
 import { RuleViolation } from '../../shared/rule-violation';
 
-/** What the registry knows of one org unit: its latest definition, if any. */
+/**
+ * What the registry knows of one org unit: its latest definition (validTo moved by a retirement), if
+ * any, and the change sets (reforms) already recorded in its stream.
+ */
 export interface OrgUnitState {
   definition: OrgUnitDefinedV1 | null;
+  changeSets: string[];
 }
 
-export const initialOrgUnitState = (): OrgUnitState => ({ definition: null });
+export const initialOrgUnitState = (): OrgUnitState => ({ definition: null, changeSets: [] });
 
-export type OrgUnitEvent = { type: 'OrgUnitDefined'; data: OrgUnitDefinedV1 };
+export type OrgUnitEvent =
+  | { type: 'OrgUnitDefined'; data: OrgUnitDefinedV1 }
+  | { type: 'OrgUnitRetired'; data: OrgUnitRetiredV1 }
+  | { type: 'OrgUnitReparented'; data: OrgUnitReparentedV1 }
+  | { type: 'OrgUnitSucceeded'; data: OrgUnitSucceededV1 };
 
-export function evolveOrgUnit(_state: OrgUnitState, event: OrgUnitEvent): OrgUnitState {
+const withChangeSet = (state: OrgUnitState, id: string): string[] => (state.changeSets.includes(id) ? state.changeSets : [...state.changeSets, id]);
+
+export function evolveOrgUnit(state: OrgUnitState, event: OrgUnitEvent): OrgUnitState {
   switch (event.type) {
     case 'OrgUnitDefined':
-      return { definition: event.data };
+      return { ...state, definition: event.data };
+    case 'OrgUnitRetired':
+      return {
+        definition: state.definition ? { ...state.definition, validTo: event.data.validTo } : null,
+        changeSets: withChangeSet(state, event.data.changeSetId),
+      };
+    case 'OrgUnitReparented':
+    case 'OrgUnitSucceeded':
+      return { ...state, changeSets: withChangeSet(state, event.data.changeSetId) };
   }
+}
+
+/** One unit's share of a change set, decided on the whole hierarchy (see org-unit-change-set.ts). */
+export interface RecordChangeSet {
+  changeSetId: string;
+  events: OrgUnitEvent[];
+}
+
+/** Records a unit's share of a change set once: a change set already in the stream changes nothing. */
+export function decideRecordChangeSet(command: RecordChangeSet, state: OrgUnitState): OrgUnitEvent[] {
+  if (state.changeSets.includes(command.changeSetId)) return [];
+  const creates = command.events.some((e) => e.type === 'OrgUnitDefined');
+  if (creates && state.definition !== null) {
+    throw new RuleViolation('conflict', null, `org unit ${state.definition.code} already exists`);
+  }
+  return command.events;
 }
 
 /** The parent as the handler found it (another aggregate), or null when the code is unknown. */
