@@ -14,6 +14,7 @@ export * from './errors/problem-error';
 export * from './errors/http-errors';
 export { problemFromError, type MappedProblem } from './errors/problem-from-error';
 export { ProblemDetailsFilter, sendProblem } from './errors/problem-details.filter';
+export * from './errors/rule-violation-problem';
 export * from './validation/parse-input';
 export * from './validation/zod-field-errors';
 export * from './validation/iso-date';

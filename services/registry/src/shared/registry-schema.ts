@@ -1,3 +1,4 @@
+import { runLockedMigration } from '@ishc/platform';
 import { Pool } from 'pg';
 
 /**
@@ -54,13 +55,6 @@ CREATE TABLE IF NOT EXISTS clubs (
 CREATE INDEX IF NOT EXISTS clubs_by_commune ON clubs (commune_code);
 `;
 
-export async function migrateRegistrySchema(pool: Pool): Promise<void> {
-  const client = await pool.connect();
-  try {
-    await client.query('SELECT pg_advisory_lock(hashtext($1))', ['ishc:registry-schema']);
-    await client.query(MIGRATION);
-  } finally {
-    await client.query('SELECT pg_advisory_unlock(hashtext($1))', ['ishc:registry-schema']).catch(() => undefined);
-    client.release();
-  }
+export function migrateRegistrySchema(pool: Pool): Promise<void> {
+  return runLockedMigration(pool, 'ishc:registry-schema', MIGRATION);
 }

@@ -1,3 +1,4 @@
+import { runLockedMigration } from '@ishc/platform';
 import { Pool } from 'pg';
 
 /**
@@ -39,13 +40,6 @@ CREATE TABLE IF NOT EXISTS rp_club (
 CREATE INDEX IF NOT EXISTS rp_club_by_commune ON rp_club (commune_code, established_on);
 `;
 
-export async function migrateReportingSchema(pool: Pool): Promise<void> {
-  const client = await pool.connect();
-  try {
-    await client.query('SELECT pg_advisory_lock(hashtext($1))', ['ishc:reporting-schema']);
-    await client.query(MIGRATION);
-  } finally {
-    await client.query('SELECT pg_advisory_unlock(hashtext($1))', ['ishc:reporting-schema']).catch(() => undefined);
-    client.release();
-  }
+export function migrateReportingSchema(pool: Pool): Promise<void> {
+  return runLockedMigration(pool, 'ishc:reporting-schema', MIGRATION);
 }

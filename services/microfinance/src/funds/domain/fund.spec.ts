@@ -1,7 +1,7 @@
 import { FundEvent } from '@ishc/contracts';
 import { DeciderSpecification } from '@ishc/testing';
 import fc from 'fast-check';
-import { RuleViolation, RuleViolations } from '../../shared/rule-violation';
+import { RuleViolation, RuleViolations } from '@ishc/domain-kit';
 import { FundCommand, FundState, decideFund, evolveFund, initialFundState } from './fund';
 import { balancesOn, isBalanced, positionOn } from './fund-ledger';
 

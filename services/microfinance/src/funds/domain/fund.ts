@@ -1,7 +1,7 @@
 import { FUND_KINDS, FUND_SOURCES, FundEvent, FundKind, FundSource, IsoDate } from '@ishc/contracts';
 import { isIsoDate } from '../../shared/iso-date';
 import { isPositiveVnd, isVnd } from '../../shared/money';
-import { RuleViolation, RuleViolations } from '../../shared/rule-violation';
+import { RuleViolation, RuleViolations } from '@ishc/domain-kit';
 import { FundLedger, cashAvailableFrom, emptyLedger, journalEntryFor, post } from './fund-ledger';
 
 export type { FundEvent };

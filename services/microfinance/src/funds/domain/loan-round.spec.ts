@@ -1,7 +1,7 @@
 import { FundEvent, LoanEvent } from '@ishc/contracts';
 import { portfolioOn, loanStandingOn } from '../../loans/domain/arrears';
 import { LoanCommand, LoanState, decideLoan, evolveLoan, initialLoanState, loanHistory } from '../../loans/domain/loan';
-import { RuleViolation } from '../../shared/rule-violation';
+import { RuleViolation } from '@ishc/domain-kit';
 import { FundCommand, FundState, decideFund, evolveFund, initialFundState } from './fund';
 import { positionOn } from './fund-ledger';
 import { fundCommandFor } from './loan-postings';

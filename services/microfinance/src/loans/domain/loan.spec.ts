@@ -1,7 +1,7 @@
 import { LoanEvent } from '@ishc/contracts';
 import { DeciderSpecification } from '@ishc/testing';
 import fc from 'fast-check';
-import { RuleViolation, RuleViolations } from '../../shared/rule-violation';
+import { RuleViolation, RuleViolations } from '@ishc/domain-kit';
 import { ApplyForLoan, LoanCommand, amountsOwed, decideLoan, evolveLoan, initialLoanState, loanHistory } from './loan';
 import { repaymentSchedule } from './repayment-schedule';
 import { parseRatePct } from '../../shared/money';

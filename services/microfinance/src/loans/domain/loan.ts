@@ -1,7 +1,7 @@
 import { IsoDate, LoanAppliedV1, LoanEvent } from '@ishc/contracts';
 import { isIsoDate } from '../../shared/iso-date';
 import { compareRates, formatRatePct, isPositiveVnd, parseRatePct } from '../../shared/money';
-import { RuleViolation, RuleViolations } from '../../shared/rule-violation';
+import { RuleViolation, RuleViolations } from '@ishc/domain-kit';
 import { LoanHistory } from './arrears';
 import { allocateRepayment, paidSplit } from './repayment-allocation';
 import { Instalment, repaymentSchedule, totalScheduled } from './repayment-schedule';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { parseRatePct } from '../../shared/money';
-import { RuleViolation } from '../../shared/rule-violation';
+import { RuleViolation } from '@ishc/domain-kit';
 import { allocateRepayment, paidSplit, settlementOf } from './repayment-allocation';
 import { repaymentSchedule, totalScheduled } from './repayment-schedule';
 

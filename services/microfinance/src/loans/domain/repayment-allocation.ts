@@ -1,4 +1,4 @@
-import { RuleViolation } from '../../shared/rule-violation';
+import { RuleViolation } from '@ishc/domain-kit';
 import { Instalment, totalScheduled } from './repayment-schedule';
 
 /** How much of one instalment is settled. */

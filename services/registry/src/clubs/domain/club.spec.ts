@@ -1,5 +1,5 @@
 import { DeciderSpecification } from '@ishc/testing';
-import { RuleViolations } from '../../shared/rule-violation';
+import { RuleViolations } from '@ishc/domain-kit';
 import { EstablishClub, decideEstablishClub, evolveClub, initialClubState } from './club';
 
 const spec = DeciderSpecification.for({ decide: decideEstablishClub, evolve: evolveClub, initialState: initialClubState });

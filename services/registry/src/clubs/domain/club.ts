@@ -1,6 +1,6 @@
 import { ClubDissolvedV1, ClubEstablishedV1, IsoDate, OrgUnitLevel } from '@ishc/contracts';
 import { isValidOn } from '../../org-units/domain/org-unit';
-import { RuleViolation, RuleViolations } from '../../shared/rule-violation';
+import { RuleViolation, RuleViolations } from '@ishc/domain-kit';
 
 export interface ClubState {
   club: ClubEstablishedV1 | null;

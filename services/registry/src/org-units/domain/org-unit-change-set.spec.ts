@@ -1,6 +1,6 @@
 import { DeciderSpecification } from '@ishc/testing';
 import { OrgUnitDefinedV1, OrgUnitLevel } from '@ishc/contracts';
-import { RuleViolation, RuleViolations } from '../../shared/rule-violation';
+import { RuleViolation, RuleViolations } from '@ishc/domain-kit';
 import { OrgUnitEvent } from './org-unit';
 import { ApplyOrgUnitChangeSet, decideOrgUnitChangeSet, evolveHierarchy, initialHierarchyState } from './org-unit-change-set';
 

@@ -1,5 +1,5 @@
 import { IsoDate, OrgUnitAttributes, OrgUnitDefinedV1, OrgUnitLevel, SuccessionKind, levelRank } from '@ishc/contracts';
-import { RuleViolation, RuleViolations } from '../../shared/rule-violation';
+import { RuleViolation, RuleViolations } from '@ishc/domain-kit';
 import { OrgUnitEvent } from './org-unit';
 
 /** One unit as a change set sees it: validity and dated parents (each from its `validFrom` on). */

@@ -1,6 +1,6 @@
 import { DeciderSpecification } from '@ishc/testing';
 import { OrgUnitDefinedV1 } from '@ishc/contracts';
-import { RuleViolation } from '../../shared/rule-violation';
+import { RuleViolation } from '@ishc/domain-kit';
 import { DefineOrgUnit, decideDefineOrgUnit, evolveOrgUnit, initialOrgUnitState } from './org-unit';
 
 const spec = DeciderSpecification.for({ decide: decideDefineOrgUnit, evolve: evolveOrgUnit, initialState: initialOrgUnitState });

@@ -1,5 +1,5 @@
 import { IsoDate, OrgUnitDefinedV1, OrgUnitReparentedV1, OrgUnitRetiredV1, OrgUnitSucceededV1, levelRank } from '@ishc/contracts';
-import { RuleViolation } from '../../shared/rule-violation';
+import { RuleViolation } from '@ishc/domain-kit';
 
 /**
  * What the registry knows of one org unit: its latest definition (validTo moved by a retirement), if

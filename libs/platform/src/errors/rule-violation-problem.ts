@@ -1,11 +1,11 @@
-import { ConflictError, NotFoundError, ValidationError } from '@ishc/platform';
-import { RuleViolation, RuleViolations } from './rule-violation';
+import { RuleViolation, RuleViolations } from '@ishc/domain-kit';
+import { ConflictError, NotFoundError, ValidationError } from './http-errors';
 
 /** Turns a broken business rule into the API's problem: 400 naming the fields, 409 or 404. */
-export function toProblem(error: unknown): unknown {
+export function ruleViolationToProblem(error: unknown): unknown {
   if (error instanceof RuleViolations) {
     const conflict = error.violations.find((v) => v.kind !== 'invalid');
-    if (conflict) return toProblem(conflict);
+    if (conflict) return ruleViolationToProblem(conflict);
     return new ValidationError(error.violations.map((v) => ({ field: v.field ?? 'body', message: v.message })));
   }
   if (error instanceof RuleViolation) {
@@ -21,6 +21,6 @@ export async function withRuleProblems<T>(fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
   } catch (error) {
-    throw toProblem(error);
+    throw ruleViolationToProblem(error);
   }
 }
