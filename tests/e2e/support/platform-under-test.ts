@@ -1,3 +1,4 @@
+import { migrateEventStore } from '@ishc/event-store';
 import { createTestDatabase, TestDatabase } from '@ishc/testing';
 import { freePort, PlatformProcess, ProcessName, startProcess } from './platform-process';
 
@@ -37,6 +38,9 @@ export async function startPlatform(options: PlatformOptions): Promise<PlatformU
   };
   for (const service of ['registry', 'activities', 'microfinance', 'reporting']) {
     const db = await createTestDatabase(`e2e_${service}`);
+    // Every service's event store exists, as in a real deployment, even where a scenario does not run
+    // that service: its consumers (reporting reads registry and microfinance) then simply find no events.
+    await migrateEventStore(db.pool);
     databases.set(service, db);
     env[`${service.toUpperCase()}_DATABASE_URL`] = db.url;
     env[`${service.toUpperCase()}_PORT`] = String(freePort());

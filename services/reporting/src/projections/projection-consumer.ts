@@ -2,6 +2,7 @@ import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } fro
 import { EventTransport, RunningConsumer, ServiceName } from '@ishc/messaging';
 import { EVENT_TRANSPORT, PG_POOL } from '@ishc/platform';
 import { Pool } from 'pg';
+import { projectMicrofinanceEvents } from './microfinance.projection';
 import { projectRegistryEvents } from './registry.projection';
 import { ReportingSchema } from './reporting-schema.provider';
 
@@ -9,7 +10,7 @@ import { ReportingSchema } from './reporting-schema.provider';
 export const PROJECTIONS_CONSUMER = 'reporting-projections';
 
 /** The services whose events reporting projects. */
-export const PROJECTED_SOURCES: ServiceName[] = ['registry'];
+export const PROJECTED_SOURCES: ServiceName[] = ['registry', 'microfinance'];
 
 /**
  * Runs the projections as one consumer of the transport: each batch's read-model changes commit with
@@ -31,7 +32,8 @@ export class ProjectionConsumer implements OnApplicationBootstrap, OnApplication
       name: PROJECTIONS_CONSUMER,
       sources: PROJECTED_SOURCES,
       target: this.pool,
-      handle: (events, client) => projectRegistryEvents(events, client),
+      // A batch holds the events of one source.
+      handle: (events, client) => (events[0]?.source === 'microfinance' ? projectMicrofinanceEvents(events, client) : projectRegistryEvents(events, client)),
     });
   }
 

@@ -3,7 +3,7 @@ import { Pool } from 'pg';
 
 /**
  * The reporting read models keep temporal facts (DESIGN §6), so any indicator can be computed for any
- * unit and date: unit validity, dated parent links, succession links (reforms), club lifetimes. Idempotent; advisory-locked so
+ * unit and date: unit validity, dated parent links, succession links (reforms), club lifetimes, club funds. Idempotent; advisory-locked so
  * several starting processes do not race.
  */
 const MIGRATION = `
@@ -38,6 +38,22 @@ CREATE TABLE IF NOT EXISTS rp_club (
   dissolved_on    date
 );
 CREATE INDEX IF NOT EXISTS rp_club_by_commune ON rp_club (commune_code, established_on);
+-- Club funds (microfinance events): when each opened, and each dated movement of cash and of loans outstanding.
+CREATE TABLE IF NOT EXISTS rp_fund (
+  club_id    uuid NOT NULL,
+  kind       text NOT NULL,
+  opened_on  date NOT NULL,
+  PRIMARY KEY (club_id, kind)
+);
+CREATE TABLE IF NOT EXISTS rp_fund_movement (
+  event_id             uuid PRIMARY KEY,
+  club_id              uuid NOT NULL,
+  kind                 text NOT NULL,
+  on_date              date NOT NULL,
+  cash_delta_vnd       bigint NOT NULL,
+  principal_delta_vnd  bigint NOT NULL
+);
+CREATE INDEX IF NOT EXISTS rp_fund_movement_by_fund ON rp_fund_movement (club_id, kind, on_date);
 `;
 
 export function migrateReportingSchema(pool: Pool): Promise<void> {

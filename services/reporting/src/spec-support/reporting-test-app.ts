@@ -1,5 +1,5 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { CLUB_STREAM, ORG_UNIT_STREAM, OrgUnitDefinedV1, clubStreamId, orgUnitStreamId } from '@ishc/contracts';
+import { CLUB_STREAM, FUND_STREAM, FundEvent, FundKind, ORG_UNIT_STREAM, OrgUnitDefinedV1, clubStreamId, fundStreamId, orgUnitStreamId } from '@ishc/contracts';
 import { PostgresEventStore, migrateEventStore } from '@ishc/event-store';
 import { Role, createServiceApp, formatConsistencyToken, signDevToken } from '@ishc/platform';
 import { TestDatabase, createTestDatabase } from '@ishc/testing';
@@ -16,23 +16,29 @@ export const TEST_SECRET = 'reporting-test-secret-of-32-characters-at-least';
 export interface ReportingTestApp {
   app: NestExpressApplication;
   registryEvents: PostgresEventStore;
+  microfinanceEvents: PostgresEventStore;
   token(roles?: Role[], scope?: string[]): Promise<string>;
   defineUnit(unit: Omit<OrgUnitDefinedV1, 'attributes'>): Promise<string>;
   establishClub(communeCode: string, establishedOn: string): Promise<{ clubId: string; token: string }>;
+  /** Appends fund events (the microfinance contract) to the fund's stream; answers the consistency token. */
+  fundEvents(clubId: string, kind: FundKind, events: FundEvent[]): Promise<string>;
   close(): Promise<void>;
 }
 
 export async function startReporting(): Promise<ReportingTestApp> {
   const reportingDb = await createTestDatabase('reporting');
   const registryDb: TestDatabase = await createTestDatabase('registry_events');
-  await migrateEventStore(registryDb.pool);
+  const microfinanceDb: TestDatabase = await createTestDatabase('microfinance_events');
+  await Promise.all([migrateEventStore(registryDb.pool), migrateEventStore(microfinanceDb.pool)]);
   const registryEvents = new PostgresEventStore(registryDb.pool);
+  const microfinanceEvents = new PostgresEventStore(microfinanceDb.pool);
   const app = await createServiceApp({
     service: 'reporting',
     module: ReportingModule,
     env: {
       REPORTING_DATABASE_URL: reportingDb.url,
       REGISTRY_DATABASE_URL: registryDb.url,
+      MICROFINANCE_DATABASE_URL: microfinanceDb.url,
       JWT_SECRET: TEST_SECRET,
       LOG_LEVEL: 'silent',
       ISHC_MODE: 'embedded',
@@ -40,10 +46,12 @@ export async function startReporting(): Promise<ReportingTestApp> {
     },
     metricsRegistry: new Registry(),
   });
-  const tokenOf = (position: { transactionId: string; globalPosition: string }) => formatConsistencyToken('registry', position);
+  const tokenOf = (position: { transactionId: string; globalPosition: string }, service: 'registry' | 'microfinance' = 'registry') =>
+    formatConsistencyToken(service, position);
   return {
     app,
     registryEvents,
+    microfinanceEvents,
     token: (roles = ['admin'], scope = ['VN']) => signDevToken({ sub: 'officer-1', roles, scope }, TEST_SECRET, '10m'),
     async defineUnit(unit) {
       const result = await registryEvents.append(orgUnitStreamId(unit.code), ORG_UNIT_STREAM, [{ type: 'OrgUnitDefined', data: { ...unit, attributes: {} } }], {
@@ -61,9 +69,13 @@ export async function startReporting(): Promise<ReportingTestApp> {
       );
       return { clubId, token: tokenOf(result.lastPosition) };
     },
+    async fundEvents(clubId, kind, events) {
+      const result = await microfinanceEvents.append(fundStreamId(clubId, kind), FUND_STREAM, events, { expectedVersion: 'any' });
+      return tokenOf(result.lastPosition, 'microfinance');
+    },
     async close() {
       await app.close();
-      await Promise.all([reportingDb.drop(), registryDb.drop()]);
+      await Promise.all([reportingDb.drop(), registryDb.drop(), microfinanceDb.drop()]);
     },
   };
 }

@@ -24,4 +24,20 @@ export const INDICATOR_DEFINITIONS: readonly IndicatorDefinition[] = [
     numerator: 'clubs established on or before T, not dissolved on or before T, whose commune on T lies under U',
     denominator: null,
   },
+  {
+    code: 'clubs_with_both_funds_pct',
+    names: { vi: 'Tỷ lệ câu lạc bộ có cả quỹ tăng thu nhập và quỹ hoạt động', en: 'Clubs with both an income-generation and an activity fund (%)' },
+    unit: 'percent',
+    numerator: 'clubs active on T under U (clubs(U,T)) whose income-generation fund and activity fund were both opened on or before T',
+    denominator: 'clubs active on T under U (clubs(U,T))',
+  },
+  {
+    code: 'income_fund_capital_vnd',
+    names: { vi: 'Vốn quỹ tăng thu nhập (đồng)', en: 'Income-generation fund capital (VND)' },
+    unit: 'vnd',
+    numerator:
+      'sum over the income-generation funds of clubs(U,T) of the cash balance plus the outstanding loan principal on T, from the funds’ own events; ' +
+      'loans are not yet recorded over the API, so for now this is the cash balance (contributions received on or before T)',
+    denominator: null,
+  },
 ];

@@ -30,6 +30,8 @@ describeWith(['postgres'], 'GET /api/reporting/indicators', () => {
       indicators: [
         { code: 'communes_with_club_pct', value: 25, numerator: 1, denominator: 4 },
         { code: 'clubs_active', value: 1, numerator: 1, denominator: null },
+        { code: 'clubs_with_both_funds_pct', value: 0, numerator: 0, denominator: 1 },
+        { code: 'income_fund_capital_vnd', value: 0, numerator: 0, denominator: null },
       ],
     });
   });
@@ -65,9 +67,9 @@ describeWith(['postgres'], 'GET /api/reporting/indicators', () => {
 
   it('lists the indicator definitions with Vietnamese and English names, and the projection status', async () => {
     const defs = await request(t.app.getHttpServer()).get('/api/reporting/indicator-definitions').set('Authorization', `Bearer ${admin}`).expect(200);
-    expect(defs.body.map((d: { code: string }) => d.code)).toEqual(['communes_with_club_pct', 'clubs_active']);
+    expect(defs.body.map((d: { code: string }) => d.code)).toEqual(['communes_with_club_pct', 'clubs_active', 'clubs_with_both_funds_pct', 'income_fund_capital_vnd']);
     expect(defs.body[0].names.vi).toContain('xã');
     const status = await request(t.app.getHttpServer()).get('/api/reporting/status').set('Authorization', `Bearer ${admin}`).expect(200);
-    expect(status.body.sources[0]).toMatchObject({ source: 'registry' });
+    expect(status.body.sources.map((s: { source: string }) => s.source)).toEqual(expect.arrayContaining(['registry', 'microfinance']));
   });
 });

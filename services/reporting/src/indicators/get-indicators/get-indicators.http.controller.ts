@@ -5,6 +5,8 @@ import { Pool } from 'pg';
 import { ReadYourWrites } from '../../consistency/read-your-writes';
 import { readCoverageFacts, readOrgUnitValidity } from '../coverage-facts.query';
 import { coverageIndicators } from '../domain/coverage-indicators';
+import { fundIndicators } from '../domain/fund-indicators';
+import { readFundFacts } from '../fund-facts.query';
 import { IndicatorValue } from '../domain/indicator-value';
 import { getIndicatorsQuery } from './get-indicators.query';
 
@@ -47,6 +49,8 @@ export class GetIndicatorsController {
     }
     await this.scope.assertInScope(actor, query.orgUnit, asOf);
     const facts = await readCoverageFacts(this.pool, query.orgUnit, asOf);
-    return { orgUnit: query.orgUnit, asOf, plan: null, scope: [...facts.communes], indicators: coverageIndicators(facts) };
+    const funds = await readFundFacts(this.pool, facts.clubs.map((c) => c.clubId), asOf);
+    const indicators = [...coverageIndicators(facts), ...fundIndicators(facts.clubs, funds)];
+    return { orgUnit: query.orgUnit, asOf, plan: null, scope: [...facts.communes], indicators };
   }
 }

@@ -1,0 +1,66 @@
+import { OrgUnitDefinedV1 } from '@ishc/contracts';
+import { createTestDatabase, describeWith, TestDatabase } from '@ishc/testing';
+import { clubReplicaTable } from './club-replica.table';
+import { migrateMicrofinanceSchema } from './microfinance-schema';
+import { MicrofinanceOrgUnitScope } from './org-unit-scope.resolver';
+import { ReplicatedEvent, replicateRegistryEvents } from './registry-replica';
+
+const unit = (code: string, level: OrgUnitDefinedV1['level'], parentCode: string | null, validTo: string | null = null): ReplicatedEvent => ({
+  type: 'OrgUnitDefined',
+  data: { code, name: code, level, parentCode, validFrom: '1992-05-01', validTo, attributes: {} } satisfies OrgUnitDefinedV1,
+});
+const clubId = '00000000-0000-4000-8000-000000000001';
+
+describeWith(['postgres'], 'microfinance replica of registry events', () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase('mf_replica');
+    await migrateMicrofinanceSchema(db.pool);
+  });
+  afterAll(() => db?.drop());
+
+  const apply = async (events: ReplicatedEvent[]) => {
+    const client = await db.pool.connect();
+    try {
+      await client.query('BEGIN');
+      await replicateRegistryEvents(events, client);
+      await client.query('COMMIT');
+    } finally {
+      client.release();
+    }
+  };
+
+  const history: ReplicatedEvent[] = [
+    unit('VN', 'country', null),
+    unit('P1', 'province', 'VN'),
+    unit('P2', 'province', 'VN'),
+    unit('D1', 'district', 'P1', '2025-06-30'),
+    unit('K1', 'commune', 'D1'),
+    { type: 'ClubEstablished', data: { clubId, name: 'CLB', communeCode: 'K1', hamletCode: null, establishedOn: '2021-06-01' } },
+    // The reform of 2025-07-01: D1 ends, K1 moves directly under P2.
+    { type: 'OrgUnitRetired', data: { code: 'D1', validTo: '2025-06-30', changeSetId: 'cs' } },
+    { type: 'OrgUnitReparented', data: { code: 'K1', parentCode: 'P2', effectiveOn: '2025-07-01', changeSetId: 'cs' } },
+    { type: 'ClubDissolved', data: { clubId, dissolvedOn: '2026-01-01' } },
+  ];
+
+  it('keeps clubs with their lifetime and checks scope on the parents of the day', async () => {
+    await apply(history);
+    expect(await clubReplicaTable.find(db.pool, clubId)).toEqual({ clubId, communeCode: 'K1', establishedOn: '2021-06-01', dissolvedOn: '2026-01-01' });
+    const scope = new MicrofinanceOrgUnitScope(db.pool);
+    expect(await scope.isWithin('K1', ['D1'], '2025-06-30')).toBe(true);
+    expect(await scope.isWithin('K1', ['P1'], '2025-06-30')).toBe(true);
+    expect(await scope.isWithin('K1', ['P1'], '2025-07-01')).toBe(false);
+    expect(await scope.isWithin('K1', ['D1'], '2025-07-01')).toBe(false);
+    expect(await scope.isWithin('K1', ['P2'], '2025-07-01')).toBe(true);
+    expect(await scope.isWithin('K1', ['VN'], '2025-07-01')).toBe(true);
+    expect(await scope.isWithin('K1', ['K1'], '2025-07-01')).toBe(true);
+  });
+
+  it('ends in the same state when the history is delivered again', async () => {
+    await apply(history);
+    const scope = new MicrofinanceOrgUnitScope(db.pool);
+    expect(await scope.isWithin('K1', ['P1'], '2025-06-30')).toBe(true);
+    expect(await scope.isWithin('K1', ['P2'], '2025-07-01')).toBe(true);
+    expect((await clubReplicaTable.find(db.pool, clubId))?.dissolvedOn).toBe('2026-01-01');
+  });
+});

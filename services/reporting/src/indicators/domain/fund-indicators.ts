@@ -1,0 +1,18 @@
+import { FundKind } from '@ishc/contracts';
+import { IndicatorValue, count, percentage } from './indicator-value';
+
+/** The fund facts of ISHC.md §6, already restricted to `clubs(U,T)` and date T. */
+export interface FundFacts {
+  /** The funds of clubs in clubs(U,T) opened on or before T. */
+  fundsOpened: ReadonlyArray<{ clubId: string; kind: FundKind }>;
+  /** Σ over the income funds of clubs(U,T): cash + outstanding principal on T, whole VND. */
+  incomeFundCapitalVnd: number;
+}
+
+/** `clubs_with_both_funds_pct` and `income_fund_capital_vnd`, exactly as ISHC.md §6 defines them. */
+export function fundIndicators(clubs: ReadonlyArray<{ clubId: string }>, facts: FundFacts): IndicatorValue[] {
+  const kindsOf = new Map<string, Set<FundKind>>();
+  for (const f of facts.fundsOpened) kindsOf.set(f.clubId, (kindsOf.get(f.clubId) ?? new Set<FundKind>()).add(f.kind));
+  const withBoth = clubs.filter((c) => (kindsOf.get(c.clubId)?.size ?? 0) === 2).length;
+  return [percentage('clubs_with_both_funds_pct', withBoth, clubs.length), count('income_fund_capital_vnd', facts.incomeFundCapitalVnd)];
+}
