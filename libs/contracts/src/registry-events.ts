@@ -8,6 +8,14 @@ export const CLUB_STREAM = 'club';
 
 export const orgUnitStreamId = (code: string): string => `${ORG_UNIT_STREAM}-${code}`;
 export const clubStreamId = (clubId: string): string => `${CLUB_STREAM}-${clubId}`;
+export const MEMBER_STREAM = 'member';
+export const memberStreamId = (memberId: string): string => `${MEMBER_STREAM}-${memberId}`;
+/**
+ * All of one person's memberships (and death) in ONE stream: "at most one active membership at a time"
+ * is then guarded by the stream's expected version, whatever club the concurrent joins name.
+ */
+export const MEMBERSHIPS_STREAM = 'member-memberships';
+export const membershipsStreamId = (memberId: string): string => `${MEMBERSHIPS_STREAM}-${memberId}`;
 
 /** The whole definition of an org unit as of this event (PUT semantics: the latest event wins). */
 export interface OrgUnitDefinedV1 {
@@ -71,13 +79,100 @@ export interface OrgUnitSucceededV1 {
   changeSetId: string;
 }
 
+export const SEXES = ['F', 'M'] as const;
+export type Sex = (typeof SEXES)[number];
+
+/** ISHC.md §4: the disadvantaged categories (multi-select). */
+export const DISADVANTAGED_CATEGORIES = [
+  'poor',
+  'near_poor',
+  'living_alone',
+  'disability',
+  'social_allowance',
+  'single_or_widowed_woman',
+  'needs_home_care',
+] as const;
+export type DisadvantagedCategory = (typeof DISADVANTAGED_CATEGORIES)[number];
+
+/** ISHC.md §4: the roles of a membership. */
+export const MEMBERSHIP_ROLES = ['member', 'chair', 'vice_chair', 'board', 'group_leader', 'home_care_volunteer', 'livelihood_volunteer'] as const;
+export type MembershipRole = (typeof MEMBERSHIP_ROLES)[number];
+
+/**
+ * A member's personal data (Decree 13/2023: full name, national ID, phone, exact birth date, ethnicity)
+ * as AES-256-GCM ciphertext under the member's own data key, which only the registry holds (wrapped by
+ * its master key). Erasure destroys that key, so every copy of this ciphertext (events, replicas,
+ * backups) becomes unreadable. All fields base64.
+ */
+export interface EncryptedPersonalDataV1 {
+  alg: 'A256GCM';
+  iv: string;
+  tag: string;
+  ciphertext: string;
+}
+
+/** A person registered: only what statistics need is in clear; the rest is in `personal`, encrypted. */
+export interface MemberRegisteredV1 {
+  memberId: string;
+  sex: Sex;
+  /** From the exact birth date when known (the date itself is in `personal`). */
+  birthYear: number;
+  ethnicMinority: boolean | null;
+  disadvantaged: DisadvantagedCategory[];
+  communeCode: string;
+  registeredOn: IsoDate;
+  personal: EncryptedPersonalDataV1;
+}
+
+/** The member's data key was destroyed (crypto-shredding): `personal` in earlier events is unreadable. */
+export interface MemberErasedV1 {
+  memberId: string;
+  erasedOn: IsoDate;
+}
+
+/** In the member's memberships stream. */
+export interface MemberJoinedClubV1 {
+  memberId: string;
+  clubId: string;
+  joinedOn: IsoDate;
+  roles: MembershipRole[];
+}
+
+/** The roles of the member's membership in `clubId` from `effectiveOn`. */
+export interface MembershipRolesChangedV1 {
+  memberId: string;
+  clubId: string;
+  roles: MembershipRole[];
+  effectiveOn: IsoDate;
+}
+
+/** The membership ended; `leftOn` is exclusive (the first day not a member). */
+export interface MembershipEndedV1 {
+  memberId: string;
+  clubId: string;
+  leftOn: IsoDate;
+  reason: string | null;
+}
+
+/** The person died; any active membership ends the same day (a MembershipEnded with reason `died` precedes it). */
+export interface MemberDiedV1 {
+  memberId: string;
+  diedOn: IsoDate;
+}
+
 export type RegistryEvent =
   | { type: 'OrgUnitDefined'; data: OrgUnitDefinedV1 }
   | { type: 'OrgUnitRetired'; data: OrgUnitRetiredV1 }
   | { type: 'OrgUnitReparented'; data: OrgUnitReparentedV1 }
   | { type: 'OrgUnitSucceeded'; data: OrgUnitSucceededV1 }
   | { type: 'ClubEstablished'; data: ClubEstablishedV1 }
-  | { type: 'ClubDissolved'; data: ClubDissolvedV1 };
+  | { type: 'ClubDissolved'; data: ClubDissolvedV1 }
+  | { type: 'MemberRegistered'; data: MemberRegisteredV1 }
+  | { type: 'MemberErased'; data: MemberErasedV1 }
+  | { type: 'MemberJoinedClub'; data: MemberJoinedClubV1 }
+  | { type: 'MembershipRolesChanged'; data: MembershipRolesChangedV1 }
+  | { type: 'MembershipEnded'; data: MembershipEndedV1 }
+  | { type: 'MemberDied'; data: MemberDiedV1 };
 
 export type RegistryEventType = RegistryEvent['type'];
 
@@ -154,6 +249,87 @@ export const registryEventSchemas: Record<RegistryEventType, { version: number; 
       type: 'object',
       required: ['clubId', 'dissolvedOn'],
       properties: { clubId: { type: 'string', format: 'uuid' }, dissolvedOn: { type: 'string', format: 'date' } },
+    },
+  },
+  MemberRegistered: {
+    version: 1,
+    schema: {
+      type: 'object',
+      required: ['memberId', 'sex', 'birthYear', 'ethnicMinority', 'disadvantaged', 'communeCode', 'registeredOn', 'personal'],
+      properties: {
+        memberId: { type: 'string', format: 'uuid' },
+        sex: { enum: ['F', 'M'] },
+        birthYear: { type: 'integer' },
+        ethnicMinority: { type: ['boolean', 'null'] },
+        disadvantaged: { type: 'array', items: { enum: [...DISADVANTAGED_CATEGORIES] } },
+        communeCode: { type: 'string' },
+        registeredOn: { type: 'string', format: 'date' },
+        personal: {
+          type: 'object',
+          required: ['alg', 'iv', 'tag', 'ciphertext'],
+          properties: {
+            alg: { const: 'A256GCM' },
+            iv: { type: 'string', contentEncoding: 'base64' },
+            tag: { type: 'string', contentEncoding: 'base64' },
+            ciphertext: { type: 'string', contentEncoding: 'base64' },
+          },
+        },
+      },
+    },
+  },
+  MemberErased: {
+    version: 1,
+    schema: {
+      type: 'object',
+      required: ['memberId', 'erasedOn'],
+      properties: { memberId: { type: 'string', format: 'uuid' }, erasedOn: { type: 'string', format: 'date' } },
+    },
+  },
+  MemberJoinedClub: {
+    version: 1,
+    schema: {
+      type: 'object',
+      required: ['memberId', 'clubId', 'joinedOn', 'roles'],
+      properties: {
+        memberId: { type: 'string', format: 'uuid' },
+        clubId: { type: 'string', format: 'uuid' },
+        joinedOn: { type: 'string', format: 'date' },
+        roles: { type: 'array', items: { enum: [...MEMBERSHIP_ROLES] } },
+      },
+    },
+  },
+  MembershipRolesChanged: {
+    version: 1,
+    schema: {
+      type: 'object',
+      required: ['memberId', 'clubId', 'roles', 'effectiveOn'],
+      properties: {
+        memberId: { type: 'string', format: 'uuid' },
+        clubId: { type: 'string', format: 'uuid' },
+        roles: { type: 'array', items: { enum: [...MEMBERSHIP_ROLES] } },
+        effectiveOn: { type: 'string', format: 'date' },
+      },
+    },
+  },
+  MembershipEnded: {
+    version: 1,
+    schema: {
+      type: 'object',
+      required: ['memberId', 'clubId', 'leftOn', 'reason'],
+      properties: {
+        memberId: { type: 'string', format: 'uuid' },
+        clubId: { type: 'string', format: 'uuid' },
+        leftOn: { type: 'string', format: 'date' },
+        reason: { type: ['string', 'null'] },
+      },
+    },
+  },
+  MemberDied: {
+    version: 1,
+    schema: {
+      type: 'object',
+      required: ['memberId', 'diedOn'],
+      properties: { memberId: { type: 'string', format: 'uuid' }, diedOn: { type: 'string', format: 'date' } },
     },
   },
 };

@@ -10,13 +10,43 @@ import { GetOrgUnitController } from './org-units/get-org-unit/get-org-unit.http
 import { RegistryOrgUnitScope } from './org-units/org-unit-scope.resolver';
 import { ApplyOrgUnitChangesController } from './org-units/apply-org-unit-changes/apply-org-unit-changes.http.controller';
 import { ApplyOrgUnitChangesHandler } from './org-units/apply-org-unit-changes/apply-org-unit-changes.handler';
+import { RegisterMemberController } from './members/register-member/register-member.http.controller';
+import { RegisterMemberHandler } from './members/register-member/register-member.handler';
+import { GetMemberController } from './members/get-member/get-member.http.controller';
+import { EraseMemberController } from './members/erase-member/erase-member.http.controller';
+import { EraseMemberHandler } from './members/erase-member/erase-member.handler';
+import { JoinClubController } from './memberships/join-club/join-club.http.controller';
+import { JoinClubHandler } from './memberships/join-club/join-club.handler';
+import { ChangeMembershipRolesController } from './memberships/change-membership-roles/change-membership-roles.http.controller';
+import { ChangeMembershipRolesHandler } from './memberships/change-membership-roles/change-membership-roles.handler';
+import { EndMembershipController } from './memberships/end-membership/end-membership.http.controller';
+import { EndMembershipHandler } from './memberships/end-membership/end-membership.handler';
+import { RecordDeathController } from './memberships/record-death/record-death.http.controller';
+import { RecordDeathHandler } from './memberships/record-death/record-death.handler';
+import { MemberKeyring } from './members/member-keyring';
 import { ReferenceDataImport } from './reference-data/reference-data.import';
 import { RegistrySchema } from './shared/registry-schema.provider';
 
-/** The registry: org units on a dated hierarchy with reforms (reference data imported on start), clubs (members and memberships come next). */
+/**
+ * The registry: org units on a dated hierarchy with reforms (reference data imported on start), clubs,
+ * members (personal data encrypted per member) and their memberships.
+ */
 @Module({
   imports: [CqrsModule.forRoot(), EventSourcingModule.forService()],
-  controllers: [DefineOrgUnitController, GetOrgUnitController, ApplyOrgUnitChangesController, EstablishClubController, GetClubController],
+  controllers: [
+    DefineOrgUnitController,
+    GetOrgUnitController,
+    ApplyOrgUnitChangesController,
+    EstablishClubController,
+    GetClubController,
+    RegisterMemberController,
+    GetMemberController,
+    EraseMemberController,
+    JoinClubController,
+    ChangeMembershipRolesController,
+    EndMembershipController,
+    RecordDeathController,
+  ],
   providers: [
     Clock,
     RegistrySchema,
@@ -24,6 +54,13 @@ import { RegistrySchema } from './shared/registry-schema.provider';
     DefineOrgUnitHandler,
     ApplyOrgUnitChangesHandler,
     EstablishClubHandler,
+    MemberKeyring,
+    RegisterMemberHandler,
+    EraseMemberHandler,
+    JoinClubHandler,
+    ChangeMembershipRolesHandler,
+    EndMembershipHandler,
+    RecordDeathHandler,
     ReferenceDataImport,
   ],
 })

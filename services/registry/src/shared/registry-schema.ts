@@ -53,6 +53,52 @@ CREATE TABLE IF NOT EXISTS clubs (
   dissolved_on    date
 );
 CREATE INDEX IF NOT EXISTS clubs_by_commune ON clubs (commune_code);
+-- Members: statistics fields in clear, personal data as the ciphertext of MemberRegistered.
+CREATE TABLE IF NOT EXISTS members (
+  member_id       uuid PRIMARY KEY,
+  sex             text NOT NULL,
+  birth_year      integer NOT NULL,
+  ethnic_minority boolean,
+  disadvantaged   text[] NOT NULL,
+  commune_code    text NOT NULL,
+  registered_on   date NOT NULL,
+  personal        jsonb NOT NULL,
+  erased_on       date,
+  died_on         date
+);
+CREATE INDEX IF NOT EXISTS members_by_commune ON members (commune_code);
+-- Each member's data key, wrapped by the master key. The only copy: deleting the row erases the member.
+CREATE TABLE IF NOT EXISTS member_keys (
+  member_id    uuid PRIMARY KEY,
+  wrapped_key  jsonb NOT NULL
+);
+-- Keyed hashes (HMAC) of the duplicate-match keys; never clear values. Deleted on erasure.
+CREATE TABLE IF NOT EXISTS member_match_hashes (
+  member_id  uuid NOT NULL,
+  reason     text NOT NULL,
+  hash       text NOT NULL,
+  PRIMARY KEY (member_id, reason)
+);
+CREATE INDEX IF NOT EXISTS member_match_hashes_by_hash ON member_match_hashes (hash);
+-- Memberships (all of a person's in the stream member-memberships-<memberId>); left_on exclusive.
+CREATE TABLE IF NOT EXISTS memberships (
+  member_id     uuid NOT NULL,
+  club_id       uuid NOT NULL,
+  joined_on     date NOT NULL,
+  left_on       date,
+  roles         text[] NOT NULL,
+  roles_since   date NOT NULL,
+  end_reason    text,
+  PRIMARY KEY (member_id, club_id, joined_on)
+);
+CREATE INDEX IF NOT EXISTS memberships_by_club ON memberships (club_id);
+-- Possible duplicates found on registration: reported, listed, never merged.
+CREATE TABLE IF NOT EXISTS member_possible_duplicates (
+  member_id        uuid NOT NULL,
+  duplicate_of     uuid NOT NULL,
+  reason           text NOT NULL,
+  PRIMARY KEY (member_id, duplicate_of, reason)
+);
 `;
 
 export function migrateRegistrySchema(pool: Pool): Promise<void> {

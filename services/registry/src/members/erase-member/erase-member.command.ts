@@ -1,0 +1,8 @@
+import { Actor } from '@ishc/platform';
+
+export class EraseMemberCommand {
+  constructor(
+    readonly memberId: string,
+    readonly actor: Actor,
+  ) {}
+}
