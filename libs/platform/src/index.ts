@@ -24,6 +24,7 @@ export * from './auth/access-token';
 export * from './auth/auth.decorators';
 export { AuthGuard, bearerToken } from './auth/auth.guard';
 export * from './auth/org-unit-scope';
+export * from './auth/dated-parent-links.scope';
 export * from './auth/dev-token.controller';
 // Transactions, idempotency, consistency.
 export * from './database/unit-of-work';

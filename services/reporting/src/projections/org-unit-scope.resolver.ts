@@ -1,24 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { OrgUnitScopeResolver, PG_POOL } from '@ishc/platform';
+import { DatedParentLinksScope, PG_POOL } from '@ishc/platform';
 import { Pool } from 'pg';
 
-/** Scope on reporting's own replica of the hierarchy: the unit or an ancestor (on that date) is in scope. */
+/** Scope on reporting's own replica of the hierarchy (the projected dated parent links). */
 @Injectable()
-export class ReportingOrgUnitScope implements OrgUnitScopeResolver {
-  constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
-
-  async isWithin(unitCode: string, scopeCodes: string[], onDate: string): Promise<boolean> {
-    const r = await this.pool.query<{ code: string }>(
-      `WITH RECURSIVE up AS (
-         SELECT $1::text AS code, 0 AS depth
-         UNION ALL
-         SELECT link.parent_code, up.depth + 1 FROM up
-           JOIN rp_org_unit_parent link ON link.code = up.code
-                AND link.valid_from <= $2 AND (link.valid_to IS NULL OR link.valid_to >= $2)
-          WHERE up.depth < 10
-       ) SELECT code FROM up`,
-      [unitCode, onDate],
-    );
-    return r.rows.some((row) => scopeCodes.includes(row.code));
+export class ReportingOrgUnitScope extends DatedParentLinksScope {
+  constructor(@Inject(PG_POOL) pool: Pool) {
+    super(pool, 'rp_org_unit_parent');
   }
 }
