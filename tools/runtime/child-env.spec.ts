@@ -3,7 +3,7 @@ import { LaunchError } from './launch-error';
 import { readLaunchSettings } from './launch-settings';
 
 const root = '/repo';
-const resources = { databaseServerUrl: 'postgres://postgres:pw@127.0.0.1:54329/postgres', jwtSecret: 's'.repeat(32) };
+const resources = { databaseServerUrl: 'postgres://postgres:pw@127.0.0.1:54329/postgres', jwtSecret: 's'.repeat(32), registryMasterKey: 'k'.repeat(44) };
 
 describe('launch settings and the environment of the services', () => {
   describe('embedded mode', () => {
@@ -32,6 +32,7 @@ describe('launch settings and the environment of the services', () => {
         TRANSPORT: 'embedded',
         DATABASE_SERVER_URL: resources.databaseServerUrl,
         JWT_SECRET: resources.jwtSecret,
+        REGISTRY_MASTER_KEY: resources.registryMasterKey,
         DEV_TOKENS: 'true',
         OTEL_TRACES_EXPORTER: 'none',
         ISHC_DATA_DIR: '/repo/.data',

@@ -8,6 +8,7 @@ import { PORT_VARIABLES, PROCESS_NAMES, ProcessName } from './platform-processes
 export interface LaunchResources {
   databaseServerUrl: string;
   jwtSecret: string;
+  registryMasterKey: string;
 }
 
 /** The contract's variables, the same for every process of one launch. */
@@ -17,6 +18,7 @@ export function platformEnv(settings: LaunchSettings, resources: LaunchResources
     TRANSPORT: settings.transport,
     DATABASE_SERVER_URL: resources.databaseServerUrl,
     JWT_SECRET: resources.jwtSecret,
+    REGISTRY_MASTER_KEY: resources.registryMasterKey,
     DEV_TOKENS: String(settings.devTokens),
     OTEL_TRACES_EXPORTER: settings.tracesExporter,
     ISHC_DATA_DIR: settings.dataDir,

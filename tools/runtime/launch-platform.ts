@@ -110,7 +110,11 @@ export async function launchPlatform(mode: RunMode, database: DatabaseProvider):
     const created = await ensureDatabases(db.serverUrl, SERVICE_NAMES.map(databaseName));
     if (created.length > 0) say(`created the databases ${created.join(', ')}`);
 
-    const shared = platformEnv(settings, { databaseServerUrl: db.serverUrl, jwtSecret: settings.jwtSecret ?? secrets.jwtSecret });
+    const shared = platformEnv(settings, {
+      databaseServerUrl: db.serverUrl,
+      jwtSecret: settings.jwtSecret ?? secrets.jwtSecret,
+      registryMasterKey: process.env.REGISTRY_MASTER_KEY ?? secrets.registryMasterKey,
+    });
     for (const name of PROCESS_NAMES) {
       services.start({
         name,

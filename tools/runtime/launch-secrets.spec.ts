@@ -12,6 +12,7 @@ describe('launch secrets', () => {
     const first = loadOrCreateSecrets(path.join(dir, 'data'));
     expect(first.jwtSecret.length).toBeGreaterThanOrEqual(32);
     expect(first.postgresPassword.length).toBeGreaterThanOrEqual(32);
+    expect(Buffer.from(first.registryMasterKey, 'base64')).toHaveLength(32);
     expect(statSync(secretsFile(path.join(dir, 'data'))).mode & 0o777).toBe(0o600);
     expect(loadOrCreateSecrets(path.join(dir, 'data'))).toEqual(first);
   });
