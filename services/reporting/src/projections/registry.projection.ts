@@ -1,4 +1,15 @@
-import { ClubDissolvedV1, ClubEstablishedV1, OrgUnitDefinedV1, OrgUnitReparentedV1, OrgUnitRetiredV1, OrgUnitSucceededV1 } from '@ishc/contracts';
+import {
+  ClubDissolvedV1,
+  ClubEstablishedV1,
+  MemberDiedV1,
+  MemberJoinedClubV1,
+  MemberRegisteredV1,
+  MembershipEndedV1,
+  OrgUnitDefinedV1,
+  OrgUnitReparentedV1,
+  OrgUnitRetiredV1,
+  OrgUnitSucceededV1,
+} from '@ishc/contracts';
 import { PoolClient } from 'pg';
 
 /** The part of an incoming event a projection reads. */
@@ -9,7 +20,7 @@ export interface ProjectedEvent {
 
 /**
  * Projects the registry's org units (definitions and the per-unit events of a reform: retirement, new
- * parent, succession) and clubs into the temporal tables of reporting-schema.ts. Every
+ * parent, succession), clubs, members (statistics fields only) and memberships into the temporal tables of reporting-schema.ts. Every
  * statement is an upsert, so applying an event twice leaves the same rows (the transports already
  * prevent a second application; this is belt and braces for rebuilds).
  */
@@ -34,6 +45,21 @@ export async function projectRegistryEvents(events: readonly ProjectedEvent[], c
       case 'ClubDissolved':
         await projectClubDissolved(event.data as ClubDissolvedV1, client);
         break;
+      case 'MemberRegistered':
+        await projectMemberRegistered(event.data as MemberRegisteredV1, client);
+        break;
+      case 'MemberJoinedClub':
+        await projectMemberJoinedClub(event.data as MemberJoinedClubV1, client);
+        break;
+      case 'MembershipEnded':
+        await projectMembershipEnded(event.data as MembershipEndedV1, client);
+        break;
+      case 'MemberDied':
+        await projectMemberDied(event.data as MemberDiedV1, client);
+        break;
+      // MemberErased destroys the member's data key: only the encrypted personal data becomes
+      // unreadable. Reporting never holds personal data, so statistics stay exactly as they were.
+      // MembershipRolesChanged: no indicator reads roles yet.
     }
   }
 }
@@ -101,4 +127,41 @@ async function projectClubEstablished(club: ClubEstablishedV1, client: PoolClien
 
 async function projectClubDissolved(event: ClubDissolvedV1, client: PoolClient): Promise<void> {
   await client.query('UPDATE rp_club SET dissolved_on = $2 WHERE club_id = $1', [event.clubId, event.dissolvedOn]);
+}
+
+/** Only the statistics fields; `personal` (encrypted) is never read. Keeps a death projected before the registration. */
+async function projectMemberRegistered(member: MemberRegisteredV1, client: PoolClient): Promise<void> {
+  await client.query(
+    `INSERT INTO rp_member (member_id, sex, birth_year, ethnic_minority, disadvantaged) VALUES ($1, $2, $3, $4, $5)
+     ON CONFLICT (member_id) DO UPDATE SET sex = EXCLUDED.sex, birth_year = EXCLUDED.birth_year,
+       ethnic_minority = EXCLUDED.ethnic_minority, disadvantaged = EXCLUDED.disadvantaged`,
+    [member.memberId, member.sex, member.birthYear, member.ethnicMinority, member.disadvantaged],
+  );
+}
+
+/** A second application keeps the row (and its left_on, should the end have been projected already). */
+async function projectMemberJoinedClub(event: MemberJoinedClubV1, client: PoolClient): Promise<void> {
+  await client.query(
+    `INSERT INTO rp_membership (member_id, club_id, joined_on) VALUES ($1, $2, $3)
+     ON CONFLICT (member_id, club_id, joined_on) DO NOTHING`,
+    [event.memberId, event.clubId, event.joinedOn],
+  );
+}
+
+/** Ends the member's latest membership in the club that began on or before `leftOn` (exclusive end). */
+async function projectMembershipEnded(event: MembershipEndedV1, client: PoolClient): Promise<void> {
+  await client.query(
+    `UPDATE rp_membership SET left_on = $3
+      WHERE member_id = $1 AND club_id = $2
+        AND joined_on = (SELECT MAX(joined_on) FROM rp_membership WHERE member_id = $1 AND club_id = $2 AND joined_on <= $3)`,
+    [event.memberId, event.clubId, event.leftOn],
+  );
+}
+
+async function projectMemberDied(event: MemberDiedV1, client: PoolClient): Promise<void> {
+  await client.query(
+    `INSERT INTO rp_member (member_id, died_on) VALUES ($1, $2)
+     ON CONFLICT (member_id) DO UPDATE SET died_on = EXCLUDED.died_on`,
+    [event.memberId, event.diedOn],
+  );
 }

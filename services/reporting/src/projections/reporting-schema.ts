@@ -3,7 +3,7 @@ import { Pool } from 'pg';
 
 /**
  * The reporting read models keep temporal facts (DESIGN §6), so any indicator can be computed for any
- * unit and date: unit validity, dated parent links, succession links (reforms), club lifetimes, club funds. Idempotent; advisory-locked so
+ * unit and date: unit validity, dated parent links, succession links (reforms), club lifetimes, club funds, members and memberships. Idempotent; advisory-locked so
  * several starting processes do not race.
  */
 const MIGRATION = `
@@ -54,6 +54,24 @@ CREATE TABLE IF NOT EXISTS rp_fund_movement (
   principal_delta_vnd  bigint NOT NULL
 );
 CREATE INDEX IF NOT EXISTS rp_fund_movement_by_fund ON rp_fund_movement (club_id, kind, on_date);
+-- Members (statistics fields only, never personal data) and their dated memberships. The statistics
+-- columns are null until the registration is projected: a death (another stream) may arrive first.
+CREATE TABLE IF NOT EXISTS rp_member (
+  member_id        uuid PRIMARY KEY,
+  sex              text,
+  birth_year       integer,
+  ethnic_minority  boolean,
+  disadvantaged    text[],
+  died_on          date
+);
+CREATE TABLE IF NOT EXISTS rp_membership (
+  member_id  uuid NOT NULL,
+  club_id    uuid NOT NULL,
+  joined_on  date NOT NULL,
+  left_on    date,
+  PRIMARY KEY (member_id, club_id, joined_on)
+);
+CREATE INDEX IF NOT EXISTS rp_membership_by_club ON rp_membership (club_id, joined_on);
 `;
 
 export function migrateReportingSchema(pool: Pool): Promise<void> {

@@ -1,5 +1,20 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { CLUB_STREAM, FUND_STREAM, FundEvent, FundKind, ORG_UNIT_STREAM, OrgUnitDefinedV1, clubStreamId, fundStreamId, orgUnitStreamId } from '@ishc/contracts';
+import {
+  CLUB_STREAM,
+  FUND_STREAM,
+  FundEvent,
+  FundKind,
+  MEMBERSHIPS_STREAM,
+  MEMBER_STREAM,
+  ORG_UNIT_STREAM,
+  OrgUnitDefinedV1,
+  RegistryEvent,
+  clubStreamId,
+  fundStreamId,
+  memberStreamId,
+  membershipsStreamId,
+  orgUnitStreamId,
+} from '@ishc/contracts';
 import { PostgresEventStore, migrateEventStore } from '@ishc/event-store';
 import { Role, createServiceApp, formatConsistencyToken, signDevToken } from '@ishc/platform';
 import { TestDatabase, createTestDatabase } from '@ishc/testing';
@@ -20,10 +35,18 @@ export interface ReportingTestApp {
   token(roles?: Role[], scope?: string[]): Promise<string>;
   defineUnit(unit: Omit<OrgUnitDefinedV1, 'attributes'>): Promise<string>;
   establishClub(communeCode: string, establishedOn: string): Promise<{ clubId: string; token: string }>;
+  /**
+   * Appends one member's events (the registry contract) to the streams the registry writes them to:
+   * MemberRegistered and MemberErased to the member's stream, memberships and death to the memberships
+   * stream. Answers the consistency token of the last one.
+   */
+  memberEvents(memberId: string, events: ReadonlyArray<Extract<RegistryEvent, { type: MemberEventType }>>): Promise<string>;
   /** Appends fund events (the microfinance contract) to the fund's stream; answers the consistency token. */
   fundEvents(clubId: string, kind: FundKind, events: FundEvent[]): Promise<string>;
   close(): Promise<void>;
 }
+
+type MemberEventType = 'MemberRegistered' | 'MemberErased' | 'MemberJoinedClub' | 'MembershipRolesChanged' | 'MembershipEnded' | 'MemberDied';
 
 export async function startReporting(): Promise<ReportingTestApp> {
   const reportingDb = await createTestDatabase('reporting');
@@ -68,6 +91,20 @@ export async function startReporting(): Promise<ReportingTestApp> {
         { expectedVersion: 'no_stream' },
       );
       return { clubId, token: tokenOf(result.lastPosition) };
+    },
+    async memberEvents(memberId, events) {
+      let token = '';
+      for (const event of events) {
+        const inMemberStream = event.type === 'MemberRegistered' || event.type === 'MemberErased';
+        const result = await registryEvents.append(
+          inMemberStream ? memberStreamId(memberId) : membershipsStreamId(memberId),
+          inMemberStream ? MEMBER_STREAM : MEMBERSHIPS_STREAM,
+          [event],
+          { expectedVersion: 'any' },
+        );
+        token = tokenOf(result.lastPosition);
+      }
+      return token;
     },
     async fundEvents(clubId, kind, events) {
       const result = await microfinanceEvents.append(fundStreamId(clubId, kind), FUND_STREAM, events, { expectedVersion: 'any' });

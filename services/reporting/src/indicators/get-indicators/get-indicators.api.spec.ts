@@ -1,6 +1,18 @@
 import request from 'supertest';
 import { describeWith } from '@ishc/testing';
+import { MemberRegisteredV1 } from '@ishc/contracts';
+import { randomUUID } from 'node:crypto';
 import { ReportingTestApp, startReporting } from '../../spec-support/reporting-test-app';
+
+const MEMBER_CODES = [
+  'members_active',
+  'members_active_women',
+  'members_active_older',
+  'members_active_young',
+  'members_active_ethnic_minority',
+  'members_active_disadvantaged',
+];
+const PERSONAL: MemberRegisteredV1['personal'] = { alg: 'A256GCM', iv: 'aXY=', tag: 'dGFn', ciphertext: 'c2VjcmV0' };
 
 describeWith(['postgres'], 'GET /api/reporting/indicators', () => {
   let t: ReportingTestApp;
@@ -32,6 +44,7 @@ describeWith(['postgres'], 'GET /api/reporting/indicators', () => {
         { code: 'clubs_active', value: 1, numerator: 1, denominator: null },
         { code: 'clubs_with_both_funds_pct', value: 0, numerator: 0, denominator: 1 },
         { code: 'income_fund_capital_vnd', value: 0, numerator: 0, denominator: null },
+        ...MEMBER_CODES.map((code) => ({ code, value: 0, numerator: 0, denominator: null })),
       ],
     });
   });
@@ -67,9 +80,79 @@ describeWith(['postgres'], 'GET /api/reporting/indicators', () => {
 
   it('lists the indicator definitions with Vietnamese and English names, and the projection status', async () => {
     const defs = await request(t.app.getHttpServer()).get('/api/reporting/indicator-definitions').set('Authorization', `Bearer ${admin}`).expect(200);
-    expect(defs.body.map((d: { code: string }) => d.code)).toEqual(['communes_with_club_pct', 'clubs_active', 'clubs_with_both_funds_pct', 'income_fund_capital_vnd']);
+    expect(defs.body.map((d: { code: string }) => d.code)).toEqual([
+      'communes_with_club_pct',
+      'clubs_active',
+      'clubs_with_both_funds_pct',
+      'income_fund_capital_vnd',
+      ...MEMBER_CODES,
+    ]);
+    const older = defs.body.find((d: { code: string }) => d.code === 'members_active_older');
+    expect(older).toMatchObject({ unit: 'count', denominator: null, names: { vi: expect.stringContaining('cao tuổi'), en: expect.stringContaining('older') } });
     expect(defs.body[0].names.vi).toContain('xã');
     const status = await request(t.app.getHttpServer()).get('/api/reporting/status').set('Authorization', `Bearer ${admin}`).expect(200);
     expect(status.body.sources.map((s: { source: string }) => s.source)).toEqual(expect.arrayContaining(['registry', 'microfinance']));
+  });
+
+  it('counts the members of clubs(U,T) on T and their breakdown: leftOn exclusive, died on T not counted, erasure changes nothing', async () => {
+    const { clubId, token: clubToken } = await t.establishClub('29464', '2023-01-01');
+    const tokens = [clubToken];
+    const member = async (
+      stats: Pick<MemberRegisteredV1, 'sex' | 'birthYear' | 'ethnicMinority' | 'disadvantaged'>,
+      then: (memberId: string) => Parameters<ReportingTestApp['memberEvents']>[1] = () => [],
+    ) => {
+      const memberId = randomUUID();
+      tokens.push(
+        await t.memberEvents(memberId, [
+          { type: 'MemberRegistered', data: { memberId, ...stats, communeCode: '29464', registeredOn: '2023-01-15', personal: PERSONAL } },
+          { type: 'MemberJoinedClub', data: { memberId, clubId, joinedOn: '2023-02-01', roles: ['member'] } },
+          ...then(memberId),
+        ]),
+      );
+    };
+    // Turns 60 in 2024: older on 2024-06-30, young in 2023.
+    await member({ sex: 'F', birthYear: 1964, ethnicMinority: true, disadvantaged: ['poor'] });
+    // Leaves on 2024-06-30 (exclusive).
+    await member({ sex: 'M', birthYear: 1980, ethnicMinority: false, disadvantaged: [] }, (memberId) => [
+      { type: 'MembershipEnded', data: { memberId, clubId, leftOn: '2024-06-30', reason: 'moved' } },
+    ]);
+    // Dies on 2024-06-30.
+    await member({ sex: 'F', birthYear: 1950, ethnicMinority: null, disadvantaged: [] }, (memberId) => [
+      { type: 'MembershipEnded', data: { memberId, clubId, leftOn: '2024-06-30', reason: 'died' } },
+      { type: 'MemberDied', data: { memberId, diedOn: '2024-06-30' } },
+    ]);
+    // Erased on 2024-03-01: still a member, still counted.
+    await member({ sex: 'M', birthYear: 1970, ethnicMinority: false, disadvantaged: ['disability', 'living_alone'] }, (memberId) => [
+      { type: 'MemberErased', data: { memberId, erasedOn: '2024-03-01' } },
+    ]);
+    const membersOn = async (asOf: string) => {
+      const res = await get(`orgUnit=29464&asOf=${asOf}&consistentWith=${tokens.join(',')}`).expect(200);
+      const indicators: Array<{ code: string; value: number; denominator: number | null }> = res.body.indicators;
+      expect(indicators.map((i) => i.code).slice(-MEMBER_CODES.length)).toEqual(MEMBER_CODES);
+      expect(indicators.filter((i) => MEMBER_CODES.includes(i.code)).every((i) => i.denominator === null)).toBe(true);
+      return Object.fromEntries(indicators.filter((i) => MEMBER_CODES.includes(i.code)).map((i) => [i.code, i.value]));
+    };
+
+    expect(await membersOn('2024-06-30')).toEqual({
+      members_active: 2,
+      members_active_women: 1,
+      members_active_older: 1,
+      members_active_young: 1,
+      members_active_ethnic_minority: 1,
+      members_active_disadvantaged: 2,
+    });
+    expect(await membersOn('2024-06-29')).toEqual({
+      members_active: 4,
+      members_active_women: 2,
+      members_active_older: 2,
+      members_active_young: 2,
+      members_active_ethnic_minority: 1,
+      members_active_disadvantaged: 2,
+    });
+    expect(await membersOn('2023-12-31')).toMatchObject({ members_active: 4, members_active_older: 1, members_active_young: 3 });
+    // Before anyone joined, and under the district the club's commune belongs to.
+    expect((await membersOn('2023-01-31')).members_active).toBe(0);
+    const district = (await get('orgUnit=849&asOf=2024-06-29').expect(200)).body.indicators;
+    expect(district.find((i: { code: string }) => i.code === 'members_active').value).toBe(4);
   });
 });

@@ -8,6 +8,8 @@ import { coverageIndicators } from '../domain/coverage-indicators';
 import { fundIndicators } from '../domain/fund-indicators';
 import { readFundFacts } from '../fund-facts.query';
 import { IndicatorValue } from '../domain/indicator-value';
+import { memberIndicators } from '../domain/member-indicators';
+import { readMemberFacts } from '../member-facts.query';
 import { getIndicatorsQuery } from './get-indicators.query';
 
 export interface IndicatorsAnswer {
@@ -49,8 +51,10 @@ export class GetIndicatorsController {
     }
     await this.scope.assertInScope(actor, query.orgUnit, asOf);
     const facts = await readCoverageFacts(this.pool, query.orgUnit, asOf);
-    const funds = await readFundFacts(this.pool, facts.clubs.map((c) => c.clubId), asOf);
-    const indicators = [...coverageIndicators(facts), ...fundIndicators(facts.clubs, funds)];
+    const clubIds = facts.clubs.map((c) => c.clubId);
+    const funds = await readFundFacts(this.pool, clubIds, asOf);
+    const members = await readMemberFacts(this.pool, clubIds, asOf);
+    const indicators = [...coverageIndicators(facts), ...fundIndicators(facts.clubs, funds), ...memberIndicators(facts.clubs, members, asOf)];
     return { orgUnit: query.orgUnit, asOf, plan: null, scope: [...facts.communes], indicators };
   }
 }
