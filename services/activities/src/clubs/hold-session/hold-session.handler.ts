@@ -1,0 +1,40 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { CLUB_ACTIVITIES_STREAM, clubActivitiesStreamId } from '@ishc/contracts';
+import { PostgresEventStore, decideAndAppend } from '@ishc/event-store';
+import { Clock, EVENT_STORE, UnitOfWork, commandMetadata, withRuleProblems } from '@ishc/platform';
+import { randomUUID } from 'node:crypto';
+import { loadClubContext } from '../club-context';
+import { ClubActivitiesCommand, decideClubActivities, evolveClubActivities, initialClubActivitiesState } from '../domain/club-activities';
+import { HoldSessionCommand } from './hold-session.command';
+
+@CommandHandler(HoldSessionCommand)
+export class HoldSessionHandler implements ICommandHandler<HoldSessionCommand, { id: string }> {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: PostgresEventStore,
+    private readonly unitOfWork: UnitOfWork,
+    private readonly clock: Clock,
+  ) {}
+
+  execute({ clubId, body, actor }: HoldSessionCommand): Promise<{ id: string }> {
+    const sessionId = randomUUID();
+    return withRuleProblems(() =>
+      this.unitOfWork.run(async (client) => {
+        const context = await loadClubContext(client, clubId, body.participantIds);
+        await decideAndAppend(this.store, {
+          streamId: clubActivitiesStreamId(clubId),
+          streamType: CLUB_ACTIVITIES_STREAM,
+          decider: {
+            decide: (command: ClubActivitiesCommand, state) => decideClubActivities(command, state, context),
+            evolve: evolveClubActivities,
+            initialState: initialClubActivitiesState,
+          },
+          command: { type: 'HoldActivitySession', sessionId, clubId, ...body, title: body.title ?? null, today: this.clock.today() },
+          client,
+          metadata: commandMetadata(actor),
+        });
+        return { id: sessionId };
+      }),
+    );
+  }
+}

@@ -1,0 +1,41 @@
+import { IsoDate } from '@ishc/contracts';
+import { Pool, PoolClient } from 'pg';
+
+type Db = Pool | PoolClient;
+
+/** One membership of a member in a club: from `joinedOn` to the day before `leftOn`. */
+export interface ReplicatedMembership {
+  clubId: string;
+  joinedOn: IsoDate;
+  /** The first day not a member (null while a member). */
+  leftOn: IsoDate | null;
+}
+
+/** A member as activities knows it from the registry's events: memberships and, once dead, the day of death. */
+export interface ReplicatedMember {
+  memberId: string;
+  diedOn: IsoDate | null;
+  memberships: ReplicatedMembership[];
+}
+
+export const membershipReplicaTable = {
+  /** The members of `memberIds` the replica has seen, by id (an id it has not seen is absent). */
+  async findMembers(db: Db, memberIds: readonly string[]): Promise<Map<string, ReplicatedMember>> {
+    const members = new Map<string, ReplicatedMember>();
+    if (memberIds.length === 0) return members;
+    const r = await db.query<{ member_id: string; died_on: string | null; club_id: string | null; joined_on: string | null; left_on: string | null }>(
+      `SELECT m.member_id, to_char(m.died_on, 'YYYY-MM-DD') AS died_on, s.club_id,
+              to_char(s.joined_on, 'YYYY-MM-DD') AS joined_on, to_char(s.left_on, 'YYYY-MM-DD') AS left_on
+         FROM member_replica m LEFT JOIN membership_replica s ON s.member_id = m.member_id
+        WHERE m.member_id = ANY($1::uuid[])
+        ORDER BY m.member_id, s.joined_on`,
+      [memberIds],
+    );
+    for (const row of r.rows) {
+      const member = members.get(row.member_id) ?? { memberId: row.member_id, diedOn: row.died_on, memberships: [] };
+      if (row.club_id !== null && row.joined_on !== null) member.memberships.push({ clubId: row.club_id, joinedOn: row.joined_on, leftOn: row.left_on });
+      members.set(row.member_id, member);
+    }
+    return members;
+  },
+};
