@@ -1,4 +1,5 @@
 import { runLockedMigration } from '@ishc/platform';
+import { CLUB_AND_ORG_UNIT_REPLICA_TABLES } from '@ishc/registry-replica';
 import { Pool } from 'pg';
 
 /**
@@ -8,25 +9,7 @@ import { Pool } from 'pg';
  * Rebuildable from the registry's events.
  */
 const MIGRATION = `
-CREATE TABLE IF NOT EXISTS club_replica (
-  club_id         uuid PRIMARY KEY,
-  commune_code    text NOT NULL,
-  established_on  date NOT NULL,
-  dissolved_on    date
-);
-CREATE TABLE IF NOT EXISTS org_unit_replica (
-  code        text PRIMARY KEY,
-  valid_from  date NOT NULL,
-  valid_to    date
-);
-CREATE TABLE IF NOT EXISTS org_unit_parent_replica (
-  code         text NOT NULL,
-  parent_code  text NOT NULL,
-  valid_from   date NOT NULL,
-  valid_to     date,
-  PRIMARY KEY (code, valid_from)
-);
-CREATE TABLE IF NOT EXISTS member_replica (
+${CLUB_AND_ORG_UNIT_REPLICA_TABLES}CREATE TABLE IF NOT EXISTS member_replica (
   member_id  uuid PRIMARY KEY,
   died_on    date
 );
