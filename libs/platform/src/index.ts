@@ -28,7 +28,7 @@ export * from './auth/dated-parent-links.scope';
 export * from './auth/dev-token.controller';
 // Transactions, idempotency, consistency.
 export * from './database/unit-of-work';
-export { createServicePool, IDLE_IN_TRANSACTION_TIMEOUT_MS } from './database/pg-pool.provider';
+export { createServicePool, survivingIdleClientErrors, IDLE_IN_TRANSACTION_TIMEOUT_MS } from './database/pg-pool.provider';
 export * from './database/migrate';
 export * from './consistency/write-tracker';
 export * from './consistency/consistency-token';

@@ -6,6 +6,7 @@ import { Pool } from 'pg';
 import { ServiceConfig } from '../config/service-config';
 import { databaseUrlFor } from '../config/database-url';
 import { WriteTracker } from '../consistency/write-tracker';
+import { survivingIdleClientErrors } from '../database/pg-pool.provider';
 import { HealthRegistry } from '../health/health-registry';
 import { PG_POOL, PLATFORM_CONFIG, PLATFORM_ENV } from '../tokens';
 import { EVENT_STORE, EVENT_TRANSPORT } from './event-sourcing.tokens';
@@ -72,7 +73,9 @@ export class EventSourcingModule {
           inject: [PLATFORM_CONFIG, PLATFORM_ENV],
           useFactory: (config: ServiceConfig, env: NodeJS.ProcessEnv) =>
             config.transport === 'embedded'
-              ? sources.map((source) => new Pool({ connectionString: databaseUrlFor(source, env), max: 4, application_name: `${config.service}<-${source}` }))
+              ? sources.map((source) =>
+                  survivingIdleClientErrors(new Pool({ connectionString: databaseUrlFor(source, env), max: 4, application_name: `${config.service}<-${source}` })),
+                )
               : [],
         },
         {
