@@ -38,7 +38,10 @@ export interface ConsumerProgress {
 
 export interface RunningConsumer {
   stop(): Promise<void>;
-  /** True once the event at `position` of `source` has been applied by this consumer (read-your-writes). */
+  /**
+   * True once every event of `source` up to and including `position` has been applied by this consumer
+   * (read-your-writes: a token stands for all of that service's writes before it, whatever their stream).
+   */
   isProcessed(source: ServiceName, position: Position): Promise<boolean>;
   status(): Promise<ConsumerProgress[]>;
 }

@@ -7,7 +7,8 @@ import { errorFields, type MessagingLogger } from '../logger';
 import type { RetryPolicy } from '../retry';
 import type { ConsumerDefinition, ConsumerProgress, RunningConsumer, TransportTracing } from '../transport.port';
 import { createBatchProcessor } from './batch-processor';
-import { isInInbox, lastAppliedInPartition, migrateInbox } from './inbox';
+import { lastAppliedInPartition, migrateInbox } from './inbox';
+import { processedThrough } from './processed-through';
 
 export interface KafkaConsumerSettings {
   /** Prefix of topics and of the consumer group id (KafkaTransportOptions.namespace). */
@@ -79,6 +80,12 @@ export async function startKafkaConsumer(deps: KafkaConsumerDeps, def: ConsumerD
   });
 
   let stopped: Promise<void> | undefined;
+  const isProcessed = processedThrough({
+    admin: deps.admin,
+    inbox: { pool: def.target, consumer: def.name },
+    groupId: `${settings.namespace}${def.name}`,
+    topicOf: (source) => eventsTopic(source, settings.namespace),
+  });
   return {
     stop() {
       // Set first, synchronously: a batch still running must not retry or dead-letter anything now.
@@ -87,7 +94,7 @@ export async function startKafkaConsumer(deps: KafkaConsumerDeps, def: ConsumerD
       return stopped;
     },
     isAlive: () => alive && !stopping,
-    isProcessed: (source, position) => isInInbox(def.target, def.name, source, position),
+    isProcessed,
     status: async () => consumerStatus(await deps.admin(), def, settings.namespace),
   };
 }

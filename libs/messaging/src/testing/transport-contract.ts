@@ -2,7 +2,7 @@
 // redelivery after a crash with no effect applied twice, and — where there is a relay and a dead-letter
 // topic — a relay crash that duplicates messages, and a poison message that does not block the others.
 // Effects are real rows in the consumer's database (effect-ledger.ts); every wait is a bounded poll.
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { deadLetterTopic, eventsTopic } from '@ishc/contracts';
 import { type Position, PostgresEventStore } from '@ishc/event-store';
 import { createHarnessDatabase } from './harness-database';
@@ -10,7 +10,7 @@ import type { TestDatabase } from './test-fixtures';
 import type { EventTransport, RunningConsumer, ServiceName, TransportTracing } from '../transport.port';
 import { type CrashingPool, type CrashPoint, createCrashingPool } from './crashing-pool';
 import { countApplied, createEffectLedger, expectAppliedExactlyOnceInOrder, ledgerHandler, readLedger } from './effect-ledger';
-import { appendStreams, createProducer, type ProducerDatabase, streamId } from './producer-streams';
+import { appendStreams, CONTRACT_STREAM_TYPE, createProducer, type ProducerDatabase, streamId } from './producer-streams';
 import { waitFor, within } from './wait-for';
 
 /** What the suite needs from a broker, for the scenarios only a brokered transport has. */
@@ -83,6 +83,51 @@ export function transportContract(fixture: TransportFixture): void {
       }
       const registryPartitionsUsed = status.filter((s) => s.source === 'registry' && s.position !== null).length;
       if (fixture.spreadsStreamsOverPartitions) expect(registryPartitionsUsed).toBeGreaterThan(1);
+    },
+    TEST_TIMEOUT_MS,
+  );
+
+  it(
+    'isProcessed(position) holds only once every earlier event of that source is applied, on any partition (read-your-writes)',
+    async () => {
+      const registry = await scene.producer('registry');
+      const target = await scene.consumerDatabase();
+      const transport = scene.transport();
+      const name = scene.consumerName('through');
+      // The first stream's event is held back until the checks below are done.
+      const held = streamId(scene.prefix, 0);
+      let release!: () => void;
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      const ledger = ledgerHandler(scene.prefix);
+      const consumer = await transport.startConsumer({
+        name,
+        sources: ['registry'],
+        target: target.pool,
+        handle: async (events, client) => {
+          if (events.some((e) => e.streamId === held)) await gate;
+          await ledger(events, client);
+        },
+      });
+
+      const appendOne = async (n: number) =>
+        (await registry.store.append(streamId(scene.prefix, n), CONTRACT_STREAM_TYPE, [{ type: 'Counted', eventId: randomUUID(), data: { n: 1 }, metadata: {} }], { expectedVersion: 'no_stream' }))
+          .lastPosition;
+      await appendOne(0);
+      const later = new Map<string, Position>();
+      for (let n = 1; n <= 12; n++) later.set(streamId(scene.prefix, n), await appendOne(n));
+      const last = [...later.values()][later.size - 1];
+      // Published after the appends, so one fetch brings every partition's events at once.
+      await transport.startPublisher('registry', registry.store);
+
+      if (fixture.spreadsStreamsOverPartitions) {
+        // Later events on other partitions get applied while the held one waits; none may count as processed.
+        const appliedLater = await waitFor('a later stream to be applied on another partition', async () => (await readLedger(target.pool)).rows.filter((r) => later.has(r.streamId)), (rows) => rows.length > 0, WAIT_MS);
+        for (const row of appliedLater) expect(await consumer.isProcessed('registry', later.get(row.streamId) as Position)).toBe(false);
+      }
+      expect(await consumer.isProcessed('registry', last)).toBe(false);
+      release();
+      await waitFor('the last event to count as processed', () => consumer.isProcessed('registry', last), Boolean, WAIT_MS);
+      expect((await readLedger(target.pool)).rows.map((r) => r.streamId)).toContain(held);
     },
     TEST_TIMEOUT_MS,
   );
