@@ -1,4 +1,4 @@
-import { ClubDissolvedV1, ClubEstablishedV1, OrgUnitDefinedV1, OrgUnitReparentedV1, OrgUnitRetiredV1 } from '@ishc/contracts';
+import { ClubDissolvedV1, ClubEstablishedV1, ClubReassignedV1, OrgUnitDefinedV1, OrgUnitReparentedV1, OrgUnitRetiredV1 } from '@ishc/contracts';
 import { PoolClient } from 'pg';
 
 /** The part of an incoming registry event a replica reads. */
@@ -19,6 +19,8 @@ CREATE TABLE IF NOT EXISTS club_replica (
   established_on  date NOT NULL,
   dissolved_on    date
 );
+-- The day the club moved to commune_code by a reassignment (null: since its establishment).
+ALTER TABLE club_replica ADD COLUMN IF NOT EXISTS commune_since date;
 CREATE TABLE IF NOT EXISTS org_unit_replica (
   code        text PRIMARY KEY,
   valid_from  date NOT NULL,
@@ -35,8 +37,8 @@ CREATE TABLE IF NOT EXISTS org_unit_parent_replica (
 
 /**
  * Applies one registry event to the clubs-and-org-units replica when it is one of its kinds (a reform's
- * new parents included; successions are not followed) and says whether it was. Every statement is an
- * upsert, so applying an event twice leaves the same rows.
+ * new parents and a club's reassignment included; successions are not followed) and says whether it
+ * was. Every statement is an upsert, so applying an event twice leaves the same rows.
  */
 export async function replicateClubOrOrgUnitEvent(event: ReplicatedEvent, client: PoolClient): Promise<boolean> {
   switch (event.type) {
@@ -44,7 +46,8 @@ export async function replicateClubOrOrgUnitEvent(event: ReplicatedEvent, client
       const club = event.data as ClubEstablishedV1;
       await client.query(
         `INSERT INTO club_replica (club_id, commune_code, established_on) VALUES ($1, $2, $3)
-         ON CONFLICT (club_id) DO UPDATE SET commune_code = EXCLUDED.commune_code, established_on = EXCLUDED.established_on`,
+         ON CONFLICT (club_id) DO UPDATE SET established_on = EXCLUDED.established_on,
+           commune_code = CASE WHEN club_replica.commune_since IS NULL THEN EXCLUDED.commune_code ELSE club_replica.commune_code END`,
         [club.clubId, club.communeCode, club.establishedOn],
       );
       return true;
@@ -52,6 +55,18 @@ export async function replicateClubOrOrgUnitEvent(event: ReplicatedEvent, client
     case 'ClubDissolved': {
       const dissolved = event.data as ClubDissolvedV1;
       await client.query('UPDATE club_replica SET dissolved_on = $2 WHERE club_id = $1', [dissolved.clubId, dissolved.dissolvedOn]);
+      return true;
+    }
+    case 'ClubReassigned': {
+      // The replica keeps the club's latest commune (scope checks of new writes); the dated history
+      // stays in the registry. A reassignment replayed out of order cannot move it back: only a later
+      // effectiveOn than the one applied wins.
+      const moved = event.data as ClubReassignedV1;
+      await client.query(
+        `UPDATE club_replica SET commune_code = $2, commune_since = $3
+          WHERE club_id = $1 AND (commune_since IS NULL OR commune_since <= $3)`,
+        [moved.clubId, moved.communeCode, moved.effectiveOn],
+      );
       return true;
     }
     case 'OrgUnitDefined':

@@ -1,3 +1,4 @@
-// The clubs-and-org-units replica of registry events that microfinance and activities both keep.
+// The replicas of registry events that microfinance and activities keep: clubs and org units, memberships.
 export * from './club-and-org-unit-replica';
 export * from './club-replica.table';
+export * from './membership-replica';

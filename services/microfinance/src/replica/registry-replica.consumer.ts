@@ -5,8 +5,12 @@ import { Pool } from 'pg';
 import { MicrofinanceSchema } from './microfinance-schema.provider';
 import { replicateRegistryEvents } from './registry-replica';
 
-/** The consumer name: its checkpoint (embedded) or consumer group and inbox key (Kafka). */
-export const REGISTRY_REPLICA_CONSUMER = 'microfinance-registry-replica';
+/**
+ * The consumer name: its checkpoint (embedded) or consumer group and inbox key (Kafka). `-v2` since the
+ * replica also keeps memberships: a new name reads the registry's history from the start again, so
+ * memberships recorded before then are replicated too (every statement is an upsert).
+ */
+export const REGISTRY_REPLICA_CONSUMER = 'microfinance-registry-replica-v2';
 
 /** The services whose events microfinance consumes. */
 export const REPLICATED_SOURCES: ServiceName[] = ['registry'];

@@ -1,5 +1,5 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { CLUB_STREAM, ORG_UNIT_STREAM, OrgUnitDefinedV1, clubStreamId, orgUnitStreamId } from '@ishc/contracts';
+import { CLUB_STREAM, MEMBERSHIPS_STREAM, ORG_UNIT_STREAM, OrgUnitDefinedV1, clubStreamId, membershipsStreamId, orgUnitStreamId } from '@ishc/contracts';
 import { AppendResult, PostgresEventStore, migrateEventStore } from '@ishc/event-store';
 import { Role, createServiceApp, signDevToken } from '@ishc/platform';
 import { TestDatabase, createTestDatabase } from '@ishc/testing';
@@ -24,6 +24,10 @@ export interface MicrofinanceTestApp {
   /** Appends ClubEstablished; waits for the replica unless `replicated` is false. */
   establishClub(communeCode: string, establishedOn: string, options?: { replicated?: boolean; clubId?: string }): Promise<string>;
   dissolveClub(clubId: string, dissolvedOn: string): Promise<void>;
+  /** Appends MemberJoinedClub to the person's memberships stream; waits for the replica unless `replicated` is false. */
+  joinClub(clubId: string, joinedOn: string, options?: { replicated?: boolean; memberId?: string }): Promise<string>;
+  /** Appends MembershipEnded (`leftOn` exclusive). */
+  leaveClub(memberId: string, clubId: string, leftOn: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -47,9 +51,9 @@ export async function startMicrofinance(): Promise<MicrofinanceTestApp> {
   });
   const replicated = async (result: AppendResult) => {
     const consumer = app.get(RegistryReplicaConsumer).running();
-    const deadline = Date.now() + 10_000;
+    const deadline = Date.now() + 30_000; // generous: a loaded CI machine
     while (!(await consumer.isProcessed('registry', result.lastPosition))) {
-      if (Date.now() > deadline) throw new Error('the registry replica did not catch up within 10 s');
+      if (Date.now() > deadline) throw new Error('the registry replica did not catch up within 30 s');
       await new Promise((resolve) => setTimeout(resolve, 15));
     }
   };
@@ -76,6 +80,24 @@ export async function startMicrofinance(): Promise<MicrofinanceTestApp> {
     },
     async dissolveClub(clubId, dissolvedOn) {
       await replicated(await registryEvents.append(clubStreamId(clubId), CLUB_STREAM, [{ type: 'ClubDissolved', data: { clubId, dissolvedOn } }], { expectedVersion: 'any' }));
+    },
+    async joinClub(clubId, joinedOn, options = {}) {
+      const memberId = options.memberId ?? randomUUID();
+      const result = await registryEvents.append(
+        membershipsStreamId(memberId),
+        MEMBERSHIPS_STREAM,
+        [{ type: 'MemberJoinedClub', data: { memberId, clubId, joinedOn, roles: ['member'] } }],
+        { expectedVersion: 'any' },
+      );
+      if (options.replicated ?? true) await replicated(result);
+      return memberId;
+    },
+    async leaveClub(memberId, clubId, leftOn) {
+      await replicated(
+        await registryEvents.append(membershipsStreamId(memberId), MEMBERSHIPS_STREAM, [{ type: 'MembershipEnded', data: { memberId, clubId, leftOn, reason: null } }], {
+          expectedVersion: 'any',
+        }),
+      );
     },
     async close() {
       await app.close();

@@ -1,5 +1,6 @@
-import { IsoDate, LoanEvent } from '@ishc/contracts';
-import { FundCommand } from './fund';
+import { FundEvent, IsoDate, LoanEvent } from '@ishc/contracts';
+import { RuleViolation } from '@ishc/domain-kit';
+import { FundCommand, FundState, decideFund } from './fund';
 
 /**
  * What a loan's event asks of the club's income fund. The handler decides the loan command, then decides
@@ -26,4 +27,13 @@ export function fundCommandFor(event: LoanEvent, today: IsoDate): FundCommand | 
     case 'LoanRepaid':
       return null;
   }
+}
+
+/**
+ * The fund's decision on a loan's posting. A loan without an open income fund to lend from conflicts with
+ * the club's state (409: open the fund first), it is not an unknown resource.
+ */
+export function decideFundPosting(command: FundCommand, state: FundState): FundEvent[] {
+  if (state.openedOn === null) throw new RuleViolation('conflict', null, `the club's income fund is not open: open it (and contribute to it) before lending`);
+  return decideFund(command, state);
 }

@@ -30,7 +30,7 @@ const schedule = repaymentSchedule({ principalVnd: 4_000_000, termMonths: 10, mo
 
 const applied: LoanEvent = {
   type: 'LoanApplied',
-  data: { loanId, clubId, memberId, principalVnd: 4_000_000, termMonths: 10, monthlyRatePct: '0.5', purpose: 'nuôi heo', appliedOn: '2025-01-06' },
+  data: { loanId, clubId, memberId, principalVnd: 4_000_000, termMonths: 10, monthlyRatePct: '0.5', appliedOn: '2025-01-06' },
 };
 const approved: LoanEvent = { type: 'LoanApproved', data: { loanId, approvedOn: '2025-01-10' } };
 const disbursed: LoanEvent = { type: 'LoanDisbursed', data: { loanId, clubId, memberId, principalVnd: 4_000_000, disbursedOn: '2025-01-15', schedule } };
@@ -166,7 +166,7 @@ describe('writing a loan off', () => {
     spec
       .given(history)
       .when(writeOff('2025-06-30'))
-      .then({ type: 'LoanWrittenOff', data: { loanId, clubId, writtenOffOn: '2025-06-30', reason: 'member moved away', principalVnd: 3_600_000, interestVnd: 90_000 } });
+      .then({ type: 'LoanWrittenOff', data: { loanId, clubId, writtenOffOn: '2025-06-30', principalVnd: 3_600_000, interestVnd: 90_000 } });
   });
 
   it('rejects a write-off without a reason or dated before the last payment', () => {
@@ -176,7 +176,7 @@ describe('writing a loan off', () => {
 
   it('refuses to write off a loan that is not disbursed, or twice, or to take payments afterwards', () => {
     spec.given([applied, approved]).when(writeOff('2025-06-30')).thenThrows(kind('conflict'));
-    const writtenOff: LoanEvent = { type: 'LoanWrittenOff', data: { loanId, clubId, writtenOffOn: '2025-06-30', reason: 'x', principalVnd: 3_600_000, interestVnd: 90_000 } };
+    const writtenOff: LoanEvent = { type: 'LoanWrittenOff', data: { loanId, clubId, writtenOffOn: '2025-06-30', principalVnd: 3_600_000, interestVnd: 90_000 } };
     spec.given([...history, writtenOff]).when(writeOff('2025-07-01')).thenThrows(kind('conflict'));
     spec.given([...history, writtenOff]).when(repay(10_000, '2025-07-01')).thenThrows(kind('conflict'));
   });

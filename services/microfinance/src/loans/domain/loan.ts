@@ -75,6 +75,7 @@ export interface ApplyForLoan {
   termMonths: number;
   /** Percent per month, as a decimal string or a JSON number (read exactly by its decimal form). */
   monthlyRatePct: string | number;
+  /** Required, but not in the event (free text may name people): the handler keeps it in loan_detail. */
   purpose: string;
   appliedOn: IsoDate;
   /** The caller's "today", so "not in the future" stays a pure rule. */
@@ -111,6 +112,7 @@ export interface WriteOffLoan {
   type: 'WriteOffLoan';
   loanId: string;
   writtenOffOn: IsoDate;
+  /** Required, but not in the event (free text may name people): the handler keeps it in loan_detail. */
   reason: string;
   today: IsoDate;
 }
@@ -156,7 +158,6 @@ function decideApply(command: ApplyForLoan, state: LoanState): LoanEvent[] {
         principalVnd: command.principalVnd,
         termMonths: command.termMonths,
         monthlyRatePct: formatRatePct(rate),
-        purpose: command.purpose.trim(),
         appliedOn: command.appliedOn,
       },
     },
@@ -229,7 +230,6 @@ function decideWriteOff(command: WriteOffLoan, state: LoanState): LoanEvent[] {
         loanId: command.loanId,
         clubId: application.clubId,
         writtenOffOn: command.writtenOffOn,
-        reason: command.reason.trim(),
         principalVnd: scheduled.principalVnd - state.principalPaidVnd,
         interestVnd: scheduled.interestVnd - state.interestPaidVnd,
       },
@@ -259,7 +259,7 @@ export function amountsOwed(state: LoanState): { principalVnd: number; interestV
 
 function requireStatus(state: LoanState, loanId: string, required: LoanStatus, becoming: string): LoanAppliedV1 {
   if (state.application === null) throw new RuleViolation('not_found', null, `loan ${loanId} does not exist`);
-  if (state.status !== required) throw new RuleViolation('conflict', null, `loan ${loanId} is ${state.status.replace('_', ' ')}; only a ${required} loan can be ${becoming}`);
+  if (state.status !== required) throw new RuleViolation('conflict', null, `loan ${loanId} is ${state.status.replace('_', ' ')}; it can be ${becoming} only when ${required}`);
   return state.application;
 }
 
