@@ -36,9 +36,29 @@ export interface ClubEstablishedV1 {
   establishedOn: IsoDate;
 }
 
+/**
+ * The club is dissolved from `dissolvedOn` (exclusive end, like a membership's leftOn: the club is active
+ * up to the day before). Its active memberships end the same day, each with a MembershipEnded (reason
+ * `club_dissolved`) in the member's memberships stream, in the same transaction.
+ */
 export interface ClubDissolvedV1 {
   clubId: string;
   dissolvedOn: IsoDate;
+  /** Why, as the officer wrote it (optional; absent in events written before it existed). */
+  reason?: string | null;
+}
+
+/**
+ * After a `partial` succession of its commune, the club belongs to `communeCode` (and `hamletCode`) from
+ * `effectiveOn`; until the day before it stays with `fromCommuneCode` (the commune it was last
+ * established or reassigned in). `whole` successions need no such event: a club follows them by itself.
+ */
+export interface ClubReassignedV1 {
+  clubId: string;
+  fromCommuneCode: string;
+  communeCode: string;
+  hamletCode: string | null;
+  effectiveOn: IsoDate;
 }
 
 /**
@@ -167,6 +187,7 @@ export type RegistryEvent =
   | { type: 'OrgUnitSucceeded'; data: OrgUnitSucceededV1 }
   | { type: 'ClubEstablished'; data: ClubEstablishedV1 }
   | { type: 'ClubDissolved'; data: ClubDissolvedV1 }
+  | { type: 'ClubReassigned'; data: ClubReassignedV1 }
   | { type: 'MemberRegistered'; data: MemberRegisteredV1 }
   | { type: 'MemberErased'; data: MemberErasedV1 }
   | { type: 'MemberJoinedClub'; data: MemberJoinedClubV1 }
@@ -248,7 +269,21 @@ export const registryEventSchemas: Record<RegistryEventType, { version: number; 
     schema: {
       type: 'object',
       required: ['clubId', 'dissolvedOn'],
-      properties: { clubId: { type: 'string', format: 'uuid' }, dissolvedOn: { type: 'string', format: 'date' } },
+      properties: { clubId: { type: 'string', format: 'uuid' }, dissolvedOn: { type: 'string', format: 'date' }, reason: { type: ['string', 'null'] } },
+    },
+  },
+  ClubReassigned: {
+    version: 1,
+    schema: {
+      type: 'object',
+      required: ['clubId', 'fromCommuneCode', 'communeCode', 'hamletCode', 'effectiveOn'],
+      properties: {
+        clubId: { type: 'string', format: 'uuid' },
+        fromCommuneCode: { type: 'string' },
+        communeCode: { type: 'string' },
+        hamletCode: { type: ['string', 'null'] },
+        effectiveOn: { type: 'string', format: 'date' },
+      },
     },
   },
   MemberRegistered: {

@@ -1,9 +1,13 @@
-import { Module } from '@nestjs/common';
+import { MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { Clock, EventSourcingModule, ORG_UNIT_SCOPE } from '@ishc/platform';
 import { EstablishClubController } from './clubs/establish-club/establish-club.http.controller';
 import { EstablishClubHandler } from './clubs/establish-club/establish-club.handler';
 import { GetClubController } from './clubs/get-club/get-club.http.controller';
+import { DissolveClubController } from './clubs/dissolve-club/dissolve-club.http.controller';
+import { DissolveClubHandler } from './clubs/dissolve-club/dissolve-club.handler';
+import { ReassignClubController } from './clubs/reassign-club/reassign-club.http.controller';
+import { ReassignClubHandler } from './clubs/reassign-club/reassign-club.handler';
 import { DefineOrgUnitController } from './org-units/define-org-unit/define-org-unit.http.controller';
 import { DefineOrgUnitHandler } from './org-units/define-org-unit/define-org-unit.handler';
 import { GetOrgUnitController } from './org-units/get-org-unit/get-org-unit.http.controller';
@@ -21,15 +25,21 @@ import { ChangeMembershipRolesController } from './memberships/change-membership
 import { ChangeMembershipRolesHandler } from './memberships/change-membership-roles/change-membership-roles.handler';
 import { EndMembershipController } from './memberships/end-membership/end-membership.http.controller';
 import { EndMembershipHandler } from './memberships/end-membership/end-membership.handler';
+import { GetClubMembershipsController } from './memberships/get-club-memberships/get-club-memberships.http.controller';
+import { GetMemberMembershipsController } from './memberships/get-member-memberships/get-member-memberships.http.controller';
 import { RecordDeathController } from './memberships/record-death/record-death.http.controller';
 import { RecordDeathHandler } from './memberships/record-death/record-death.handler';
 import { MemberKeyring } from './members/member-keyring';
+import { FileUploadMiddleware } from './imports/file-upload.middleware';
+import { ImportMembersController } from './imports/import-members/import-members.http.controller';
+import { ImportMembersHandler } from './imports/import-members/import-members.handler';
+import { MemberImportTemplateController } from './imports/member-import-template/member-import-template.http.controller';
 import { ReferenceDataImport } from './reference-data/reference-data.import';
 import { RegistrySchema } from './shared/registry-schema.provider';
 
 /**
  * The registry: org units on a dated hierarchy with reforms (reference data imported on start), clubs,
- * members (personal data encrypted per member) and their memberships.
+ * members (personal data encrypted per member) and their memberships, and bulk member imports.
  */
 @Module({
   imports: [CqrsModule.forRoot(), EventSourcingModule.forService()],
@@ -39,6 +49,8 @@ import { RegistrySchema } from './shared/registry-schema.provider';
     ApplyOrgUnitChangesController,
     EstablishClubController,
     GetClubController,
+    DissolveClubController,
+    ReassignClubController,
     RegisterMemberController,
     GetMemberController,
     EraseMemberController,
@@ -46,6 +58,10 @@ import { RegistrySchema } from './shared/registry-schema.provider';
     ChangeMembershipRolesController,
     EndMembershipController,
     RecordDeathController,
+    GetClubMembershipsController,
+    GetMemberMembershipsController,
+    ImportMembersController,
+    MemberImportTemplateController,
   ],
   providers: [
     Clock,
@@ -54,6 +70,8 @@ import { RegistrySchema } from './shared/registry-schema.provider';
     DefineOrgUnitHandler,
     ApplyOrgUnitChangesHandler,
     EstablishClubHandler,
+    DissolveClubHandler,
+    ReassignClubHandler,
     MemberKeyring,
     RegisterMemberHandler,
     EraseMemberHandler,
@@ -61,7 +79,13 @@ import { RegistrySchema } from './shared/registry-schema.provider';
     ChangeMembershipRolesHandler,
     EndMembershipHandler,
     RecordDeathHandler,
+    ImportMembersHandler,
     ReferenceDataImport,
   ],
 })
-export class RegistryModule {}
+export class RegistryModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    // Member files come as raw CSV/XLSX bodies, read before the write interceptor hashes the request.
+    consumer.apply(FileUploadMiddleware).forRoutes({ path: 'imports/members', method: RequestMethod.POST });
+  }
+}

@@ -52,6 +52,20 @@ export const memberTable = {
     return r.rows[0] ? toMember(r.rows[0]) : null;
   },
 
+  async findMany(db: Db, memberIds: string[]): Promise<Map<string, MemberRow>> {
+    const r = await db.query<Row>(`SELECT ${COLUMNS} FROM members WHERE member_id = ANY($1::uuid[])`, [memberIds]);
+    return new Map(r.rows.map((row) => [row.member_id, toMember(row)]));
+  },
+
+  /** The wrapped data keys of those members that still have one. */
+  async wrappedKeys(db: Db, memberIds: string[]): Promise<Map<string, EncryptedPersonalDataV1>> {
+    const r = await db.query<{ member_id: string; wrapped_key: EncryptedPersonalDataV1 }>(
+      'SELECT member_id, wrapped_key FROM member_keys WHERE member_id = ANY($1::uuid[])',
+      [memberIds],
+    );
+    return new Map(r.rows.map((row) => [row.member_id, row.wrapped_key]));
+  },
+
   async insert(db: Db, m: MemberRegisteredV1, wrappedKey: EncryptedPersonalDataV1): Promise<void> {
     await db.query(
       `INSERT INTO members (member_id, sex, birth_year, ethnic_minority, disadvantaged, commune_code, registered_on, personal)
@@ -59,6 +73,83 @@ export const memberTable = {
       [m.memberId, m.sex, m.birthYear, m.ethnicMinority, m.disadvantaged, m.communeCode, m.registeredOn, JSON.stringify(m.personal)],
     );
     await db.query('INSERT INTO member_keys (member_id, wrapped_key) VALUES ($1, $2)', [m.memberId, JSON.stringify(wrappedKey)]);
+  },
+
+  /** Many registrations at once (a bulk import): one statement per table. */
+  async insertMany(db: Db, entries: Array<{ member: MemberRegisteredV1; wrappedKey: EncryptedPersonalDataV1 }>): Promise<void> {
+    if (entries.length === 0) return;
+    const members = entries.map(({ member: m }) => ({
+      member_id: m.memberId,
+      sex: m.sex,
+      birth_year: m.birthYear,
+      ethnic_minority: m.ethnicMinority,
+      disadvantaged: m.disadvantaged,
+      commune_code: m.communeCode,
+      registered_on: m.registeredOn,
+      personal: m.personal,
+    }));
+    await db.query(
+      `INSERT INTO members (member_id, sex, birth_year, ethnic_minority, disadvantaged, commune_code, registered_on, personal)
+       SELECT x.member_id, x.sex, x.birth_year, x.ethnic_minority, ARRAY(SELECT jsonb_array_elements_text(x.disadvantaged)), x.commune_code, x.registered_on, x.personal
+         FROM jsonb_to_recordset($1::jsonb) AS x(member_id uuid, sex text, birth_year integer, ethnic_minority boolean, disadvantaged jsonb,
+                                                commune_code text, registered_on date, personal jsonb)`,
+      [JSON.stringify(members)],
+    );
+    await db.query(
+      `INSERT INTO member_keys (member_id, wrapped_key) SELECT x.member_id, x.wrapped_key FROM jsonb_to_recordset($1::jsonb) AS x(member_id uuid, wrapped_key jsonb)`,
+      [JSON.stringify(entries.map((e) => ({ member_id: e.member.memberId, wrapped_key: e.wrappedKey })))],
+    );
+  },
+
+  /** The members already holding one of these match hashes. */
+  async matchingHashes(db: Db, hashes: string[]): Promise<Array<{ memberId: string; reason: DuplicateReason; hash: string }>> {
+    if (hashes.length === 0) return [];
+    const r = await db.query<{ member_id: string; reason: DuplicateReason; hash: string }>(
+      'SELECT member_id, reason, hash FROM member_match_hashes WHERE hash = ANY($1::text[]) ORDER BY member_id',
+      [hashes],
+    );
+    return r.rows.map((row) => ({ memberId: row.member_id, reason: row.reason, hash: row.hash }));
+  },
+
+  /** Match hashes and possible-duplicate links of many new members at once. */
+  async recordMatchesMany(
+    db: Db,
+    hashes: Array<{ memberId: string; reason: DuplicateReason; hash: string }>,
+    duplicates: PossibleDuplicate[],
+  ): Promise<void> {
+    if (hashes.length > 0) {
+      await db.query(
+        `INSERT INTO member_match_hashes (member_id, reason, hash)
+         SELECT x.member_id, x.reason, x.hash FROM jsonb_to_recordset($1::jsonb) AS x(member_id uuid, reason text, hash text)`,
+        [JSON.stringify(hashes.map((h) => ({ member_id: h.memberId, reason: h.reason, hash: h.hash })))],
+      );
+    }
+    if (duplicates.length > 0) {
+      await db.query(
+        `INSERT INTO member_possible_duplicates (member_id, duplicate_of, reason)
+         SELECT x.member_id, x.duplicate_of, x.reason FROM jsonb_to_recordset($1::jsonb) AS x(member_id uuid, duplicate_of uuid, reason text)
+         ON CONFLICT DO NOTHING`,
+        [JSON.stringify(duplicates.map((d) => ({ member_id: d.memberId, duplicate_of: d.duplicateOf, reason: d.reason })))],
+      );
+    }
+  },
+
+  /** Members created by earlier imports of the same rows (by the rows' keyed fingerprints). */
+  async importedRows(db: Db, fingerprints: string[]): Promise<Map<string, string>> {
+    if (fingerprints.length === 0) return new Map();
+    const r = await db.query<{ fingerprint: string; member_id: string }>('SELECT fingerprint, member_id FROM member_import_rows WHERE fingerprint = ANY($1::text[])', [
+      fingerprints,
+    ]);
+    return new Map(r.rows.map((row) => [row.fingerprint, row.member_id]));
+  },
+
+  async recordImportedRows(db: Db, rows: Array<{ fingerprint: string; memberId: string }>): Promise<void> {
+    if (rows.length === 0) return;
+    await db.query(
+      `INSERT INTO member_import_rows (fingerprint, member_id)
+       SELECT x.fingerprint, x.member_id FROM jsonb_to_recordset($1::jsonb) AS x(fingerprint text, member_id uuid)`,
+      [JSON.stringify(rows.map((r) => ({ fingerprint: r.fingerprint, member_id: r.memberId })))],
+    );
   },
 
   async wrappedKey(db: Db, memberId: string): Promise<EncryptedPersonalDataV1 | null> {
@@ -70,6 +161,7 @@ export const memberTable = {
   async erase(db: Db, memberId: string, erasedOn: string): Promise<void> {
     await db.query('DELETE FROM member_keys WHERE member_id = $1', [memberId]);
     await db.query('DELETE FROM member_match_hashes WHERE member_id = $1', [memberId]);
+    await db.query('DELETE FROM member_import_rows WHERE member_id = $1', [memberId]);
     await db.query('DELETE FROM member_possible_duplicates WHERE member_id = $1 OR duplicate_of = $1', [memberId]);
     await db.query('UPDATE members SET erased_on = $2 WHERE member_id = $1', [memberId, erasedOn]);
   },

@@ -33,8 +33,7 @@ describeWith(['postgres'], 'memberships: join, roles, end, death', () => {
     clubA = await club('CLB A', '29461');
     clubB = await club('CLB B', '29462');
     dissolvedClub = await club('CLB C', '29461');
-    // No dissolution route yet: the club's row and stream are written as ClubDissolved would.
-    await t.db.pool.query(`UPDATE clubs SET dissolved_on = '2024-01-01' WHERE club_id = $1`, [dissolvedClub]);
+    await request(server()).post(`/api/registry/clubs/${dissolvedClub}/dissolution`).set(auth(admin)).send({ dissolvedOn: '2024-01-01' }).expect(200);
   });
   afterAll(() => t?.close());
 

@@ -142,6 +142,34 @@ export const orgUnitTable = {
     return r.rows.map((row) => ({ code: row.code, name: row.name, level: row.level, kind: row.kind, effectiveOn: row.effective_on }));
   },
 
+  /**
+   * The unit followed through `whole` succession links effective by `day`, in order: the unit itself,
+   * then each whole successor (a club stays with its commune through these, ISHC.md §3).
+   */
+  async wholeChain(db: Db, code: string, day: string): Promise<string[]> {
+    const r = await db.query<{ code: string }>(
+      `WITH RECURSIVE forward AS (
+         SELECT $1::text AS code, 0 AS depth
+         UNION ALL
+         SELECT s.to_code, forward.depth + 1 FROM forward
+           JOIN org_unit_successions s ON s.from_code = forward.code AND s.kind = 'whole' AND s.effective_on <= $2
+          WHERE forward.depth < 10
+       ) SELECT code FROM forward ORDER BY depth`,
+      [code, day],
+    );
+    return r.rows.map((row) => row.code);
+  },
+
+  /** `partial` succession links out of any of `codes`, effective by `day`. */
+  async partialSuccessionsFrom(db: Db, codes: string[], day: string): Promise<Array<{ from: string; to: string; effectiveOn: string }>> {
+    const r = await db.query<{ from_code: string; to_code: string; effective_on: string }>(
+      `SELECT from_code, to_code, to_char(effective_on, 'YYYY-MM-DD') AS effective_on FROM org_unit_successions
+        WHERE from_code = ANY($1::text[]) AND kind = 'partial' AND effective_on <= $2 ORDER BY effective_on, to_code`,
+      [codes, day],
+    );
+    return r.rows.map((row) => ({ from: row.from_code, to: row.to_code, effectiveOn: row.effective_on }));
+  },
+
   /** The unit and its ancestors on `day`, nearest first, through the parent links valid that day. */
   async lineage(db: Db, code: string, day: string): Promise<string[]> {
     const r = await db.query<{ code: string }>(

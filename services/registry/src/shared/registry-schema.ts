@@ -53,6 +53,23 @@ CREATE TABLE IF NOT EXISTS clubs (
   dissolved_on    date
 );
 CREATE INDEX IF NOT EXISTS clubs_by_commune ON clubs (commune_code);
+ALTER TABLE clubs ADD COLUMN IF NOT EXISTS dissolution_reason text;
+-- Where a club was put, dated: its establishment, then each reassignment (after a partial succession).
+-- clubs.commune_code is the latest; a whole succession moves no row (reads follow the links).
+CREATE TABLE IF NOT EXISTS club_assignments (
+  club_id       uuid NOT NULL,
+  commune_code  text NOT NULL,
+  hamlet_code   text,
+  valid_from    date NOT NULL,
+  valid_to      date,
+  PRIMARY KEY (club_id, valid_from)
+);
+CREATE INDEX IF NOT EXISTS club_assignments_by_commune ON club_assignments (commune_code);
+-- A database from before reassignments: each club's commune is its one assignment.
+INSERT INTO club_assignments (club_id, commune_code, hamlet_code, valid_from)
+  SELECT c.club_id, c.commune_code, c.hamlet_code, c.established_on FROM clubs c
+   WHERE NOT EXISTS (SELECT 1 FROM club_assignments a WHERE a.club_id = c.club_id)
+  ON CONFLICT DO NOTHING;
 -- Members: statistics fields in clear, personal data as the ciphertext of MemberRegistered.
 CREATE TABLE IF NOT EXISTS members (
   member_id       uuid PRIMARY KEY,
@@ -92,6 +109,27 @@ CREATE TABLE IF NOT EXISTS memberships (
   PRIMARY KEY (member_id, club_id, joined_on)
 );
 CREATE INDEX IF NOT EXISTS memberships_by_club ON memberships (club_id);
+-- The roles of each membership, dated: from joined_on, then from each role change (reads "on a date").
+CREATE TABLE IF NOT EXISTS membership_roles (
+  member_id   uuid NOT NULL,
+  club_id     uuid NOT NULL,
+  joined_on   date NOT NULL,
+  valid_from  date NOT NULL,
+  roles       text[] NOT NULL,
+  PRIMARY KEY (member_id, club_id, joined_on, valid_from)
+);
+-- A database from before dated roles: each membership's current roles stand for its whole span.
+INSERT INTO membership_roles (member_id, club_id, joined_on, valid_from, roles)
+  SELECT m.member_id, m.club_id, m.joined_on, m.joined_on, m.roles FROM memberships m
+   WHERE NOT EXISTS (SELECT 1 FROM membership_roles r WHERE r.member_id = m.member_id AND r.club_id = m.club_id AND r.joined_on = m.joined_on)
+  ON CONFLICT DO NOTHING;
+-- Rows already imported from a member file (a keyed hash of the row, never its values): importing the
+-- same file again creates nothing new. Deleted with the member's other hashes on erasure.
+CREATE TABLE IF NOT EXISTS member_import_rows (
+  fingerprint  text PRIMARY KEY,
+  member_id    uuid NOT NULL
+);
+CREATE INDEX IF NOT EXISTS member_import_rows_by_member ON member_import_rows (member_id);
 -- Possible duplicates found on registration: reported, listed, never merged.
 CREATE TABLE IF NOT EXISTS member_possible_duplicates (
   member_id        uuid NOT NULL,

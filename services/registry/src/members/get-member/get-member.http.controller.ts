@@ -1,31 +1,12 @@
 import { Controller, Get, Inject, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { DisadvantagedCategory, Sex } from '@ishc/contracts';
 import { Actor, Clock, CurrentActor, NotFoundError, PG_POOL, ScopeChecker, isAdmin } from '@ishc/platform';
 import { Pool } from 'pg';
 import { DuplicateReason } from '../domain/duplicate-match';
 import { MemberKeyring } from '../member-keyring';
 import { memberTable } from '../member.table';
 import { parseMemberId } from '../member-id';
-
-/** A member as the API shows it: personal fields only while the data key exists. */
-export interface MemberView {
-  id: string;
-  sex: Sex;
-  birthYear: number;
-  ethnicMinority: boolean | null;
-  disadvantaged: DisadvantagedCategory[];
-  communeCode: string;
-  registeredOn: string;
-  diedOn: string | null;
-  erased: boolean;
-  erasedOn: string | null;
-  fullName?: string;
-  birthDate?: string | null;
-  ethnicity?: string | null;
-  phone?: string | null;
-  nationalId?: string | null;
-}
+import { MemberView, revealMember } from '../member-view';
 
 @ApiTags('members')
 @ApiBearerAuth()
@@ -60,21 +41,7 @@ export class GetMemberController {
     const member = await memberTable.find(this.pool, memberId);
     if (!member) throw new NotFoundError(`Unknown member ${memberId}.`);
     await this.scope.assertInScope(actor, member.communeCode, this.clock.today());
-    const view: MemberView = {
-      id: member.memberId,
-      sex: member.sex,
-      birthYear: member.birthYear,
-      ethnicMinority: member.ethnicMinority,
-      disadvantaged: member.disadvantaged,
-      communeCode: member.communeCode,
-      registeredOn: member.registeredOn,
-      diedOn: member.diedOn,
-      erased: member.erasedOn !== null,
-      erasedOn: member.erasedOn,
-    };
     const wrapped = member.erasedOn === null ? await memberTable.wrappedKey(this.pool, memberId) : null;
-    if (!wrapped) return { ...view, erased: true };
-    const personal = this.keyring.keys.decrypt(memberId, this.keyring.keys.unwrap(memberId, wrapped), member.personal);
-    return { ...view, ...personal };
+    return revealMember(member, wrapped, () => this.keyring.keys);
   }
 }

@@ -49,9 +49,11 @@ describe('joining a club', () => {
       .then({ ...joinedA, data: { ...joinedA.data, roles: ['chair', 'member'] } } as MembershipsEvent);
   });
 
-  it('rejects joinedOn before the club was established, on or after its dissolution, or in the future', () => {
+  it('rejects joinedOn before the club was established, any join of a dissolved club (even back-dated), or in the future', () => {
     join.given([]).when(joinA({ joinedOn: '2021-05-31' })).thenThrows(invalid('joinedOn'));
     join.given([]).when(joinA({ club: { establishedOn: '2021-06-01', dissolvedOn: '2024-01-01' }, joinedOn: '2024-01-01' })).thenThrows(invalid('joinedOn'));
+    // A back-dated join of a dissolved club would leave an active membership in it.
+    join.given([]).when(joinA({ club: { establishedOn: '2021-06-01', dissolvedOn: '2024-01-01' }, joinedOn: '2023-01-01' })).thenThrows(invalid('joinedOn'));
     join.given([]).when(joinA({ joinedOn: '2026-12-01' })).thenThrows(invalid('joinedOn'));
   });
 

@@ -73,8 +73,9 @@ export function decideJoinClub(command: JoinClub, state: MembershipsState): Memb
   const violations: RuleViolation[] = [];
   if (joinedOn > command.today) violations.push(new RuleViolation('invalid', 'joinedOn', 'must not be in the future'));
   else if (joinedOn < club.establishedOn) violations.push(new RuleViolation('invalid', 'joinedOn', `must not be before the club was established (${club.establishedOn})`));
-  else if (club.dissolvedOn !== null && joinedOn >= club.dissolvedOn) {
-    violations.push(new RuleViolation('invalid', 'joinedOn', `must be before the club was dissolved (${club.dissolvedOn})`));
+  else if (club.dissolvedOn !== null) {
+    // Even a back-dated join: it would stay active in a club that no longer exists.
+    violations.push(new RuleViolation('invalid', 'joinedOn', `the club was dissolved on ${club.dissolvedOn}: it takes no new members`));
   }
   if (violations.length > 0) throw new RuleViolations(violations);
   if (state.diedOn !== null) throw new RuleViolation('conflict', null, `member ${command.memberId} died on ${state.diedOn}`);

@@ -18,7 +18,8 @@ export class JoinClubHandler implements ICommandHandler<JoinClubCommand, Members
   execute({ body, actor }: JoinClubCommand): Promise<Membership> {
     return withRuleProblems(() =>
       this.unitOfWork.run(async (client) => {
-        const club = await clubTable.find(client, body.clubId);
+        // Shared lock on the club row: a dissolution deciding meanwhile waits for this join (and sees it).
+        const club = await clubTable.find(client, body.clubId, 'share');
         const { state } = await decideOnMemberships(
           this.store,
           client,
