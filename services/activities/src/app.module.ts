@@ -5,18 +5,32 @@ import { HoldMeetingController } from './clubs/hold-meeting/hold-meeting.http.co
 import { HoldMeetingHandler } from './clubs/hold-meeting/hold-meeting.handler';
 import { HoldSessionController } from './clubs/hold-session/hold-session.http.controller';
 import { HoldSessionHandler } from './clubs/hold-session/hold-session.handler';
+import { GetActivityLogController } from './activity-log/get-activity-log/get-activity-log.http.controller';
+import { RecordHealthCheckController } from './health-checks/record-health-check/record-health-check.http.controller';
+import { RecordHealthCheckHandler } from './health-checks/record-health-check/record-health-check.handler';
+import { RecordHomeCareVisitController } from './home-care/record-home-care-visit/record-home-care-visit.http.controller';
+import { RecordHomeCareVisitHandler } from './home-care/record-home-care-visit/record-home-care-visit.handler';
 import { ActivitiesSchema } from './replica/activities-schema.provider';
 import { ActivitiesOrgUnitScope } from './replica/org-unit-scope.resolver';
 import { REPLICATED_SOURCES, RegistryReplicaConsumer } from './replica/registry-replica.consumer';
+import { OpenSelfHelpCaseController } from './self-help/open-self-help-case/open-self-help-case.http.controller';
+import { OpenSelfHelpCaseHandler } from './self-help/open-self-help-case/open-self-help-case.handler';
 
 /**
- * Activities: clubs' monthly meetings and activity sessions, checked against a replica of the registry's
- * clubs, memberships and org units; health checks, home-care visits and self-help cases arrive with their
- * issue (see docs/architecture.md).
+ * Activities: clubs' monthly meetings, activity sessions, health checks, home-care visits and self-help
+ * cases, checked against a replica of the registry's clubs, memberships (with dated roles) and org units;
+ * and each club's activity log by month (see docs/architecture.md).
  */
 @Module({
   imports: [CqrsModule.forRoot(), EventSourcingModule.forService({ sources: REPLICATED_SOURCES })],
-  controllers: [HoldMeetingController, HoldSessionController],
+  controllers: [
+    HoldMeetingController,
+    HoldSessionController,
+    RecordHealthCheckController,
+    RecordHomeCareVisitController,
+    OpenSelfHelpCaseController,
+    GetActivityLogController,
+  ],
   providers: [
     Clock,
     ActivitiesSchema,
@@ -24,6 +38,9 @@ import { REPLICATED_SOURCES, RegistryReplicaConsumer } from './replica/registry-
     { provide: ORG_UNIT_SCOPE, useClass: ActivitiesOrgUnitScope },
     HoldMeetingHandler,
     HoldSessionHandler,
+    RecordHealthCheckHandler,
+    RecordHomeCareVisitHandler,
+    OpenSelfHelpCaseHandler,
   ],
 })
 export class ActivitiesModule {}

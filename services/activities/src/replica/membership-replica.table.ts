@@ -1,4 +1,4 @@
-import { IsoDate } from '@ishc/contracts';
+import { IsoDate, MembershipRole } from '@ishc/contracts';
 import { Pool, PoolClient } from 'pg';
 
 type Db = Pool | PoolClient;
@@ -9,6 +9,8 @@ export interface ReplicatedMembership {
   joinedOn: IsoDate;
   /** The first day not a member (null while a member). */
   leftOn: IsoDate | null;
+  /** The roles from each day they took effect, in order. */
+  roles: Array<{ since: IsoDate; roles: MembershipRole[] }>;
 }
 
 /** A member as activities knows it from the registry's events: memberships and, once dead, the day of death. */
@@ -31,9 +33,18 @@ export const membershipReplicaTable = {
         ORDER BY m.member_id, s.joined_on`,
       [memberIds],
     );
+    const roles = await db.query<{ member_id: string; club_id: string; joined_on: string; since: string; roles: MembershipRole[] }>(
+      `SELECT member_id, club_id, to_char(joined_on, 'YYYY-MM-DD') AS joined_on, to_char(since, 'YYYY-MM-DD') AS since, roles
+         FROM membership_role_replica WHERE member_id = ANY($1::uuid[]) ORDER BY member_id, club_id, joined_on, since`,
+      [memberIds],
+    );
+    const rolesOf = (memberId: string, clubId: string, joinedOn: string) =>
+      roles.rows.filter((x) => x.member_id === memberId && x.club_id === clubId && x.joined_on === joinedOn).map((x) => ({ since: x.since, roles: x.roles }));
     for (const row of r.rows) {
       const member = members.get(row.member_id) ?? { memberId: row.member_id, diedOn: row.died_on, memberships: [] };
-      if (row.club_id !== null && row.joined_on !== null) member.memberships.push({ clubId: row.club_id, joinedOn: row.joined_on, leftOn: row.left_on });
+      if (row.club_id !== null && row.joined_on !== null) {
+        member.memberships.push({ clubId: row.club_id, joinedOn: row.joined_on, leftOn: row.left_on, roles: rolesOf(row.member_id, row.club_id, row.joined_on) });
+      }
       members.set(row.member_id, member);
     }
     return members;

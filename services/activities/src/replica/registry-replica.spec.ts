@@ -49,6 +49,9 @@ describeWith(['postgres'], 'activities replica of registry events', () => {
     { type: 'MembershipEnded', data: { memberId: m1, clubId, leftOn: '2023-01-01', reason: 'moved' } },
     { type: 'MemberJoinedClub', data: { memberId: m1, clubId: otherClubId, joinedOn: '2023-01-01', roles: ['member'] } },
     { type: 'MemberJoinedClub', data: { memberId: m1, clubId, joinedOn: '2024-01-01', roles: ['member'] } },
+    { type: 'MembershipRolesChanged', data: { memberId: m1, clubId, roles: ['member', 'home_care_volunteer'], effectiveOn: '2024-06-01' } },
+    // A second change on the same day replaces the first.
+    { type: 'MembershipRolesChanged', data: { memberId: m1, clubId, roles: ['home_care_volunteer'], effectiveOn: '2024-06-01' } },
     { type: 'MemberJoinedClub', data: { memberId: m2, clubId, joinedOn: '2021-07-01', roles: ['member'] } },
     { type: 'MembershipEnded', data: { memberId: m2, clubId, leftOn: '2025-02-03', reason: 'died' } },
     { type: 'MemberDied', data: { memberId: m2, diedOn: '2025-02-03' } },
@@ -61,12 +64,32 @@ describeWith(['postgres'], 'activities replica of registry events', () => {
       memberId: m1,
       diedOn: null,
       memberships: [
-        { clubId, joinedOn: '2021-06-01', leftOn: '2023-01-01' },
-        { clubId: otherClubId, joinedOn: '2023-01-01', leftOn: null },
-        { clubId, joinedOn: '2024-01-01', leftOn: null },
+        {
+          clubId,
+          joinedOn: '2021-06-01',
+          leftOn: '2023-01-01',
+          roles: [
+            { since: '2021-06-01', roles: ['chair'] },
+            { since: '2022-01-01', roles: ['member'] },
+          ],
+        },
+        { clubId: otherClubId, joinedOn: '2023-01-01', leftOn: null, roles: [{ since: '2023-01-01', roles: ['member'] }] },
+        {
+          clubId,
+          joinedOn: '2024-01-01',
+          leftOn: null,
+          roles: [
+            { since: '2024-01-01', roles: ['member'] },
+            { since: '2024-06-01', roles: ['home_care_volunteer'] },
+          ],
+        },
       ],
     });
-    expect(members.get(m2)).toEqual({ memberId: m2, diedOn: '2025-02-03', memberships: [{ clubId, joinedOn: '2021-07-01', leftOn: '2025-02-03' }] });
+    expect(members.get(m2)).toEqual({
+      memberId: m2,
+      diedOn: '2025-02-03',
+      memberships: [{ clubId, joinedOn: '2021-07-01', leftOn: '2025-02-03', roles: [{ since: '2021-07-01', roles: ['member'] }] }],
+    });
   };
 
   it('keeps clubs with their lifetime and checks scope on the parents of the day', async () => {
@@ -82,7 +105,7 @@ describeWith(['postgres'], 'activities replica of registry events', () => {
     expect(await scope.isWithin('K1', ['K1'], '2025-07-01')).toBe(true);
   });
 
-  it('keeps each member’s memberships with their dates and the day of death; an unseen id is absent', async () => {
+  it('keeps each member’s memberships with their dates, their roles over time and the day of death; an unseen id is absent', async () => {
     await expectedMembers();
   });
 

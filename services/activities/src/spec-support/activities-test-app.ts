@@ -1,5 +1,16 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { CLUB_STREAM, MEMBERSHIPS_STREAM, ORG_UNIT_STREAM, OrgUnitDefinedV1, clubStreamId, membershipsStreamId, orgUnitStreamId } from '@ishc/contracts';
+import {
+  CLUB_STREAM,
+  MEMBERSHIPS_STREAM,
+  MEMBER_STREAM,
+  MembershipRole,
+  ORG_UNIT_STREAM,
+  OrgUnitDefinedV1,
+  clubStreamId,
+  memberStreamId,
+  membershipsStreamId,
+  orgUnitStreamId,
+} from '@ishc/contracts';
 import { AppendResult, PostgresEventStore, migrateEventStore } from '@ishc/event-store';
 import { Role, createServiceApp, signDevToken } from '@ishc/platform';
 import { TestDatabase, createTestDatabase } from '@ishc/testing';
@@ -25,7 +36,11 @@ export interface ActivitiesTestApp {
   establishClub(communeCode: string, establishedOn: string, options?: { replicated?: boolean; clubId?: string }): Promise<string>;
   dissolveClub(clubId: string, dissolvedOn: string): Promise<void>;
   /** Appends MemberJoinedClub to the person's memberships stream; waits for the replica unless `replicated` is false. */
-  joinClub(clubId: string, joinedOn: string, options?: { replicated?: boolean; memberId?: string }): Promise<string>;
+  joinClub(clubId: string, joinedOn: string, options?: { replicated?: boolean; memberId?: string; roles?: MembershipRole[] }): Promise<string>;
+  /** Appends MembershipRolesChanged (the registry's `PUT …/roles`). */
+  changeRoles(memberId: string, clubId: string, roles: MembershipRole[], effectiveOn: string): Promise<void>;
+  /** Appends MemberErased (the registry's crypto-shredding). */
+  erase(memberId: string): Promise<void>;
   /** Appends MembershipEnded (`leftOn` exclusive). */
   leaveClub(memberId: string, clubId: string, leftOn: string): Promise<void>;
   /** Appends MembershipEnded (reason `died`) and MemberDied. */
@@ -88,11 +103,23 @@ export async function startActivities(): Promise<ActivitiesTestApp> {
       const result = await registryEvents.append(
         membershipsStreamId(memberId),
         MEMBERSHIPS_STREAM,
-        [{ type: 'MemberJoinedClub', data: { memberId, clubId, joinedOn, roles: ['member'] } }],
+        [{ type: 'MemberJoinedClub', data: { memberId, clubId, joinedOn, roles: options.roles ?? ['member'] } }],
         { expectedVersion: 'any' },
       );
       if (options.replicated ?? true) await replicated(result);
       return memberId;
+    },
+    async changeRoles(memberId, clubId, roles, effectiveOn) {
+      await replicated(
+        await registryEvents.append(membershipsStreamId(memberId), MEMBERSHIPS_STREAM, [{ type: 'MembershipRolesChanged', data: { memberId, clubId, roles, effectiveOn } }], {
+          expectedVersion: 'any',
+        }),
+      );
+    },
+    async erase(memberId) {
+      await replicated(
+        await registryEvents.append(memberStreamId(memberId), MEMBER_STREAM, [{ type: 'MemberErased', data: { memberId, erasedOn: '2026-01-01' } }], { expectedVersion: 'any' }),
+      );
     },
     async leaveClub(memberId, clubId, leftOn) {
       await replicated(

@@ -2,7 +2,7 @@ import { RuleViolation, RuleViolations } from '@ishc/domain-kit';
 import { ClubActivitiesEvent, ClubContext, ClubActivitiesState, HoldMonthlyMeeting, KnownMember, decideClubActivities, evolveClubActivities, initialClubActivitiesState } from './club-activities';
 
 const club = { clubId: 'c1', establishedOn: '2021-06-01', dissolvedOn: '2026-01-01' };
-const member = (joinedOn: string, leftOn: string | null = null, diedOn: string | null = null, clubId = 'c1'): KnownMember => ({ diedOn, memberships: [{ clubId, joinedOn, leftOn }] });
+const member = (joinedOn: string, leftOn: string | null = null, diedOn: string | null = null, clubId = 'c1'): KnownMember => ({ diedOn, memberships: [{ clubId, joinedOn, leftOn, roles: [{ since: joinedOn, roles: ['member'] }] }] });
 const context = (members: Record<string, KnownMember> = { m1: member('2021-06-01'), m2: member('2022-01-01') }): ClubContext => ({ club, members: new Map(Object.entries(members)) });
 const meeting = (heldOn: string, overrides: Partial<HoldMonthlyMeeting> = {}): HoldMonthlyMeeting => ({
   type: 'HoldMonthlyMeeting',
@@ -94,8 +94,8 @@ describe('a club’s monthly meeting', () => {
     const rejoined: KnownMember = {
       diedOn: null,
       memberships: [
-        { clubId: 'c1', joinedOn: '2021-06-01', leftOn: '2023-01-01' },
-        { clubId: 'c1', joinedOn: '2024-01-01', leftOn: null },
+        { clubId: 'c1', joinedOn: '2021-06-01', leftOn: '2023-01-01', roles: [] },
+        { clubId: 'c1', joinedOn: '2024-01-01', leftOn: null, roles: [] },
       ],
     };
     const ctx = context({ r: rejoined });

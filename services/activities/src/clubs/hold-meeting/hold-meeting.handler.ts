@@ -4,6 +4,7 @@ import { CLUB_ACTIVITIES_STREAM, clubActivitiesStreamId } from '@ishc/contracts'
 import { PostgresEventStore, decideAndAppend } from '@ishc/event-store';
 import { Clock, EVENT_STORE, UnitOfWork, commandMetadata, withRuleProblems } from '@ishc/platform';
 import { randomUUID } from 'node:crypto';
+import { activityLogTable } from '../../activity-log/activity-log.table';
 import { loadClubContext } from '../club-context';
 import { ClubActivitiesCommand, decideClubActivities, evolveClubActivities, initialClubActivitiesState } from '../domain/club-activities';
 import { HoldMeetingCommand } from './hold-meeting.command';
@@ -21,7 +22,7 @@ export class HoldMeetingHandler implements ICommandHandler<HoldMeetingCommand, {
     return withRuleProblems(() =>
       this.unitOfWork.run(async (client) => {
         const context = await loadClubContext(client, clubId, body.attendeeIds);
-        await decideAndAppend(this.store, {
+        const { events } = await decideAndAppend(this.store, {
           streamId: clubActivitiesStreamId(clubId),
           streamType: CLUB_ACTIVITIES_STREAM,
           decider: {
@@ -33,6 +34,7 @@ export class HoldMeetingHandler implements ICommandHandler<HoldMeetingCommand, {
           client,
           metadata: commandMetadata(actor),
         });
+        await activityLogTable.add(client, { recordId: meetingId, clubId, kind: 'meeting', on: body.heldOn, record: events[0].data, details: null, subjectId: null });
         return { id: meetingId };
       }),
     );

@@ -4,6 +4,7 @@ import { CLUB_ACTIVITIES_STREAM, clubActivitiesStreamId } from '@ishc/contracts'
 import { PostgresEventStore, decideAndAppend } from '@ishc/event-store';
 import { Clock, EVENT_STORE, UnitOfWork, commandMetadata, withRuleProblems } from '@ishc/platform';
 import { randomUUID } from 'node:crypto';
+import { activityLogTable } from '../../activity-log/activity-log.table';
 import { loadClubContext } from '../club-context';
 import { ClubActivitiesCommand, decideClubActivities, evolveClubActivities, initialClubActivitiesState } from '../domain/club-activities';
 import { HoldSessionCommand } from './hold-session.command';
@@ -21,7 +22,7 @@ export class HoldSessionHandler implements ICommandHandler<HoldSessionCommand, {
     return withRuleProblems(() =>
       this.unitOfWork.run(async (client) => {
         const context = await loadClubContext(client, clubId, body.participantIds);
-        await decideAndAppend(this.store, {
+        const { events } = await decideAndAppend(this.store, {
           streamId: clubActivitiesStreamId(clubId),
           streamType: CLUB_ACTIVITIES_STREAM,
           decider: {
@@ -33,6 +34,7 @@ export class HoldSessionHandler implements ICommandHandler<HoldSessionCommand, {
           client,
           metadata: commandMetadata(actor),
         });
+        await activityLogTable.add(client, { recordId: sessionId, clubId, kind: 'session', on: body.heldOn, record: events[0].data, details: null, subjectId: null });
         return { id: sessionId };
       }),
     );
