@@ -10,5 +10,19 @@ export const INDICATOR_CODES = [
   'members_active_young',
   'members_active_ethnic_minority',
   'members_active_disadvantaged',
+  'clubs_new',
+  'members_new_clubs',
+  'elderly_members_new_clubs',
+  'clubs_new_priority_area',
+  'clubs_size_compliant_pct',
+  'clubs_women_share_compliant_pct',
+  'clubs_elderly_share_compliant_pct',
+  'clubs_young_share_compliant_pct',
+  'clubs_composition_compliant_pct',
+  // Activities (services/reporting/src/indicators/domain/activity-indicators.ts).
+  'clubs_full_activities_pct',
+  'clubs_well_managed_meetings_pct',
+  'elderly_health_checked_pct',
+  'home_care_beneficiaries',
 ] as const;
 export type IndicatorCode = (typeof INDICATOR_CODES)[number];

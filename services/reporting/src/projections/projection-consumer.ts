@@ -1,8 +1,10 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { EventTransport, RunningConsumer, ServiceName } from '@ishc/messaging';
+import { EventTransport, IncomingEvent, RunningConsumer, ServiceName } from '@ishc/messaging';
 import { EVENT_TRANSPORT, PG_POOL } from '@ishc/platform';
-import { Pool } from 'pg';
+import { Pool, PoolClient } from 'pg';
+import { projectActivitiesEvents } from './activities.projection';
 import { projectMicrofinanceEvents } from './microfinance.projection';
+import { bumpProjectionVersion } from './projection-version';
 import { projectRegistryEvents } from './registry.projection';
 import { ReportingSchema } from './reporting-schema.provider';
 
@@ -10,7 +12,19 @@ import { ReportingSchema } from './reporting-schema.provider';
 export const PROJECTIONS_CONSUMER = 'reporting-projections';
 
 /** The services whose events reporting projects. */
-export const PROJECTED_SOURCES: ServiceName[] = ['registry', 'microfinance'];
+export const PROJECTED_SOURCES: ServiceName[] = ['registry', 'microfinance', 'activities'];
+
+/** A batch holds the events of one source: each source has its projection. */
+function projectBatch(events: readonly IncomingEvent[], client: PoolClient): Promise<void> {
+  switch (events[0]?.source) {
+    case 'microfinance':
+      return projectMicrofinanceEvents(events, client);
+    case 'activities':
+      return projectActivitiesEvents(events, client);
+    default:
+      return projectRegistryEvents(events, client);
+  }
+}
 
 /**
  * Runs the projections as one consumer of the transport: each batch's read-model changes commit with
@@ -33,7 +47,11 @@ export class ProjectionConsumer implements OnApplicationBootstrap, OnApplication
       sources: PROJECTED_SOURCES,
       target: this.pool,
       // A batch holds the events of one source.
-      handle: (events, client) => (events[0]?.source === 'microfinance' ? projectMicrofinanceEvents(events, client) : projectRegistryEvents(events, client)),
+      handle: async (events, client) => {
+        await projectBatch(events, client);
+        // Same transaction: the indicator cache keys on it (projection-version.ts).
+        if (events.length > 0) await bumpProjectionVersion(client, events[0].source);
+      },
     });
   }
 

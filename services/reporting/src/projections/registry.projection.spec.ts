@@ -126,6 +126,32 @@ describeWith(['postgres'], 'reporting projection of registry events', () => {
     expect((await facts('D8', '2025-06-30')).communes).toEqual(['K1', 'K2', 'K3']);
   });
 
+  it('follows a partial succession only for the clubs reassigned explicitly, from the reassignment’s date', async () => {
+    const changeSetId = 'cs-partial';
+    await apply([
+      unit('P9', 'province', 'VN', '1992-05-01'),
+      unit('Q1', 'commune', 'P9', '1992-05-01'),
+      club(id(21), 'Q1', '2020-01-01'),
+      club(id(22), 'Q1', '2020-01-01'),
+      // Q1 splits on 2025-07-01 into R1 and R2 (partial); club 21 goes to R2 from 2025-08-01, club 22 is not reassigned yet.
+      unit('R1', 'commune', 'P9', '2025-07-01'),
+      unit('R2', 'commune', 'P9', '2025-07-01'),
+      { type: 'OrgUnitRetired', data: { code: 'Q1', validTo: '2025-06-30', changeSetId } },
+      { type: 'OrgUnitSucceeded', data: { from: 'Q1', to: 'R1', kind: 'partial', effectiveOn: '2025-07-01', changeSetId } },
+      { type: 'OrgUnitSucceeded', data: { from: 'Q1', to: 'R2', kind: 'partial', effectiveOn: '2025-07-01', changeSetId } },
+      { type: 'ClubReassigned', data: { clubId: id(21), fromCommuneCode: 'Q1', communeCode: 'R2', hamletCode: null, effectiveOn: '2025-08-01' } },
+    ]);
+    const clubsOf = async (code: string, asOf: string) => (await readCoverageFacts(db.pool, code, asOf)).clubs;
+    expect(await clubsOf('P9', '2025-06-30')).toEqual([
+      { clubId: id(21), communeCode: 'Q1' },
+      { clubId: id(22), communeCode: 'Q1' },
+    ]);
+    // A partial link moves no club by itself; the reassignment does, from its date.
+    expect(await clubsOf('P9', '2025-07-15')).toEqual([]);
+    expect(await clubsOf('P9', '2025-08-01')).toEqual([{ clubId: id(21), communeCode: 'R2' }]);
+    expect(await clubsOf('R1', '2025-08-01')).toEqual([]);
+  });
+
   it('gives the same answers when the whole history is applied again', async () => {
     const before = await indicatorsAt('84', '2023-12-31');
     await apply(history);

@@ -1,6 +1,7 @@
 import {
   ClubDissolvedV1,
   ClubEstablishedV1,
+  ClubReassignedV1,
   MemberDiedV1,
   MemberJoinedClubV1,
   MemberRegisteredV1,
@@ -20,7 +21,7 @@ export interface ProjectedEvent {
 
 /**
  * Projects the registry's org units (definitions and the per-unit events of a reform: retirement, new
- * parent, succession), clubs, members (statistics fields only) and memberships into the temporal tables of reporting-schema.ts. Every
+ * parent, succession), clubs (and their reassignments), members (statistics fields only) and memberships into the temporal tables of reporting-schema.ts. Every
  * statement is an upsert, so applying an event twice leaves the same rows (the transports already
  * prevent a second application; this is belt and braces for rebuilds).
  */
@@ -44,6 +45,9 @@ export async function projectRegistryEvents(events: readonly ProjectedEvent[], c
         break;
       case 'ClubDissolved':
         await projectClubDissolved(event.data as ClubDissolvedV1, client);
+        break;
+      case 'ClubReassigned':
+        await projectClubReassigned(event.data as ClubReassignedV1, client);
         break;
       case 'MemberRegistered':
         await projectMemberRegistered(event.data as MemberRegisteredV1, client);
@@ -127,6 +131,15 @@ async function projectClubEstablished(club: ClubEstablishedV1, client: PoolClien
 
 async function projectClubDissolved(event: ClubDissolvedV1, client: PoolClient): Promise<void> {
   await client.query('UPDATE rp_club SET dissolved_on = $2 WHERE club_id = $1', [event.clubId, event.dissolvedOn]);
+}
+
+/** From effectiveOn the club belongs to the commune it was reassigned to (after a partial succession). */
+async function projectClubReassigned(event: ClubReassignedV1, client: PoolClient): Promise<void> {
+  await client.query(
+    `INSERT INTO rp_club_reassignment (club_id, commune_code, effective_on) VALUES ($1, $2, $3)
+     ON CONFLICT (club_id, effective_on) DO UPDATE SET commune_code = EXCLUDED.commune_code`,
+    [event.clubId, event.communeCode, event.effectiveOn],
+  );
 }
 
 /** Only the statistics fields; `personal` (encrypted) is never read. Keeps a death projected before the registration. */

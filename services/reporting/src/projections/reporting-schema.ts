@@ -1,9 +1,10 @@
 import { runLockedMigration } from '@ishc/platform';
 import { Pool } from 'pg';
+import { PROJECTION_VERSION_TABLE } from './projection-version';
 
 /**
  * The reporting read models keep temporal facts (DESIGN §6), so any indicator can be computed for any
- * unit and date: unit validity, dated parent links, succession links (reforms), club lifetimes, club funds, members and memberships. Idempotent; advisory-locked so
+ * unit and date: unit validity, dated parent links, succession links (reforms), club lifetimes, club funds, members and memberships, activities. Idempotent; advisory-locked so
  * several starting processes do not race.
  */
 const MIGRATION = `
@@ -38,6 +39,13 @@ CREATE TABLE IF NOT EXISTS rp_club (
   dissolved_on    date
 );
 CREATE INDEX IF NOT EXISTS rp_club_by_commune ON rp_club (commune_code, established_on);
+-- After a partial succession, a club is reassigned explicitly: its commune from effective_on on.
+CREATE TABLE IF NOT EXISTS rp_club_reassignment (
+  club_id       uuid NOT NULL,
+  commune_code  text NOT NULL,
+  effective_on  date NOT NULL,
+  PRIMARY KEY (club_id, effective_on)
+);
 -- Club funds (microfinance events): when each opened, and each dated movement of cash and of loans outstanding.
 CREATE TABLE IF NOT EXISTS rp_fund (
   club_id    uuid NOT NULL,
@@ -72,8 +80,46 @@ CREATE TABLE IF NOT EXISTS rp_membership (
   PRIMARY KEY (member_id, club_id, joined_on)
 );
 CREATE INDEX IF NOT EXISTS rp_membership_by_club ON rp_membership (club_id, joined_on);
+-- Activities (activities.projection.ts): dated records, ids only (no health values, no names).
+CREATE TABLE IF NOT EXISTS rp_meeting (
+  meeting_id  uuid PRIMARY KEY,
+  club_id     uuid NOT NULL,
+  held_on     date NOT NULL,
+  areas       text[] NOT NULL,
+  extra       boolean NOT NULL
+);
+CREATE INDEX IF NOT EXISTS rp_meeting_by_club ON rp_meeting (club_id, held_on);
+CREATE TABLE IF NOT EXISTS rp_session (
+  session_id  uuid PRIMARY KEY,
+  club_id     uuid NOT NULL,
+  area        text NOT NULL,
+  held_on     date NOT NULL
+);
+CREATE INDEX IF NOT EXISTS rp_session_by_club ON rp_session (club_id, held_on);
+CREATE TABLE IF NOT EXISTS rp_health_check (
+  health_check_id  uuid PRIMARY KEY,
+  club_id          uuid NOT NULL,
+  member_id        uuid NOT NULL,
+  checked_on       date NOT NULL
+);
+CREATE INDEX IF NOT EXISTS rp_health_check_by_member ON rp_health_check (member_id, checked_on);
+CREATE TABLE IF NOT EXISTS rp_home_care_visit (
+  visit_id        uuid PRIMARY KEY,
+  club_id         uuid NOT NULL,
+  volunteer_id    uuid NOT NULL,
+  beneficiary_id  uuid NOT NULL,
+  visited_on      date NOT NULL
+);
+CREATE INDEX IF NOT EXISTS rp_home_care_visit_by_beneficiary ON rp_home_care_visit (beneficiary_id, visited_on);
+CREATE TABLE IF NOT EXISTS rp_self_help_case (
+  case_id         uuid PRIMARY KEY,
+  club_id         uuid NOT NULL,
+  beneficiary_id  uuid,
+  opened_on       date NOT NULL,
+  value_vnd       bigint
+);
 `;
 
 export function migrateReportingSchema(pool: Pool): Promise<void> {
-  return runLockedMigration(pool, 'ishc:reporting-schema', MIGRATION);
+  return runLockedMigration(pool, 'ishc:reporting-schema', MIGRATION + PROJECTION_VERSION_TABLE);
 }

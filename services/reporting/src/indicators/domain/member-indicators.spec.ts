@@ -14,7 +14,7 @@ const membership = (over: Partial<MembershipFact> = {}): MembershipFact => ({
 });
 const clubs = [{ clubId: 'a' }, { clubId: 'b' }];
 const valuesOf = (memberships: MembershipFact[], asOf = T, elderlyAge?: number) =>
-  Object.fromEntries(memberIndicators(clubs, { memberships }, asOf, elderlyAge).map((i) => [i.code, i.value]));
+  Object.fromEntries(memberIndicators(clubs, { memberships }, asOf, elderlyAge === undefined ? undefined : { elderlyAge }).map((i) => [i.code, i.value]));
 
 describe('member indicators', () => {
   it('given the default, then elderlyAge is 60 (ISHC.md §4)', () => {

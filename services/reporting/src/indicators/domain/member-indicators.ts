@@ -1,11 +1,9 @@
 import { IsoDate, Sex } from '@ishc/contracts';
 import { IndicatorValue, count } from './indicator-value';
+import { DEFAULT_PLAN_PARAMETERS, PlanParameters } from './plan-parameters';
 
-/**
- * ISHC.md §4: older = age ≥ the plan's `elderlyAge` (default 60). Plans do not exist yet, so every
- * figure uses this default for now.
- */
-export const ELDERLY_AGE = 60;
+/** ISHC.md §4: older = age ≥ the plan's `elderlyAge`; this is the default, without a plan or when it gives none. */
+export const ELDERLY_AGE = DEFAULT_PLAN_PARAMETERS.elderlyAge;
 
 /** The statistics fields of a member (no personal data); null while the registration is not projected yet. */
 export interface MemberStatistics {
@@ -41,6 +39,20 @@ export function ageOn(birthYear: number, asOf: IsoDate): number {
   return Number(asOf.slice(0, 4)) - birthYear;
 }
 
+/** The members of `clubs(U,T)` on T, once each per club (a membership listed twice counts once). */
+export function membersOn(
+  clubs: ReadonlyArray<{ clubId: string }>,
+  facts: MemberFacts,
+  asOf: IsoDate,
+): Array<{ clubId: string; memberId: string; member: MemberStatistics | null }> {
+  const inScope = new Set(clubs.map((c) => c.clubId));
+  const members = new Map<string, { clubId: string; memberId: string; member: MemberStatistics | null }>();
+  for (const m of facts.memberships) {
+    if (inScope.has(m.clubId) && isMemberOn(m, asOf)) members.set(`${m.clubId}/${m.memberId}`, { clubId: m.clubId, memberId: m.memberId, member: m.member });
+  }
+  return [...members.values()];
+}
+
 /**
  * `members_active` = Σ over `clubs(U,T)` of |members(k,T)|, and its breakdown by sex (women), older,
  * young, ethnic minority and disadvantaged (any category). Counts, no denominator. A member whose
@@ -50,17 +62,14 @@ export function memberIndicators(
   clubs: ReadonlyArray<{ clubId: string }>,
   facts: MemberFacts,
   asOf: IsoDate,
-  elderlyAge: number = ELDERLY_AGE,
+  params: Pick<PlanParameters, 'elderlyAge'> = DEFAULT_PLAN_PARAMETERS,
 ): IndicatorValue[] {
-  const inScope = new Set(clubs.map((c) => c.clubId));
-  const members = new Map<string, MemberStatistics | null>();
-  for (const m of facts.memberships) {
-    if (inScope.has(m.clubId) && isMemberOn(m, asOf)) members.set(`${m.clubId}/${m.memberId}`, m.member);
-  }
-  const known = [...members.values()].filter((s): s is MemberStatistics => s !== null);
+  const { elderlyAge } = params;
+  const members = membersOn(clubs, facts, asOf);
+  const known = members.map((m) => m.member).filter((s): s is MemberStatistics => s !== null);
   const countOf = (test: (s: MemberStatistics) => boolean) => known.filter(test).length;
   return [
-    count('members_active', members.size),
+    count('members_active', members.length),
     count('members_active_women', countOf((s) => s.sex === 'F')),
     count('members_active_older', countOf((s) => ageOn(s.birthYear, asOf) >= elderlyAge)),
     count('members_active_young', countOf((s) => ageOn(s.birthYear, asOf) < elderlyAge)),

@@ -60,8 +60,8 @@ describeWith(['postgres'], 'GET /api/reporting/indicators: club funds from micro
     expect(byCode(await get('orgUnit=849&asOf=2021-02-28').expect(200)).clubs_with_both_funds_pct.numerator).toBe(0);
   });
 
-  it('400 names consistentWith for a token of a service reporting does not project', async () => {
-    const res = await get('orgUnit=849&consistentWith=activities:1:1').expect(400);
+  it('400 names consistentWith for a token of no service reporting knows (it projects every service now)', async () => {
+    const res = await get('orgUnit=849&consistentWith=billing:1:1').expect(400);
     expect(res.body.errors[0].field).toBe('consistentWith');
   });
 });

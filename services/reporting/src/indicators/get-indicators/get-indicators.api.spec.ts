@@ -12,6 +12,14 @@ const MEMBER_CODES = [
   'members_active_ethnic_minority',
   'members_active_disadvantaged',
 ];
+const COMPOSITION_CODES = [
+  'clubs_size_compliant_pct',
+  'clubs_women_share_compliant_pct',
+  'clubs_elderly_share_compliant_pct',
+  'clubs_young_share_compliant_pct',
+  'clubs_composition_compliant_pct',
+];
+const NEW_CLUB_CODES = ['clubs_new', 'members_new_clubs', 'elderly_members_new_clubs', 'clubs_new_priority_area'];
 const PERSONAL: MemberRegisteredV1['personal'] = { alg: 'A256GCM', iv: 'aXY=', tag: 'dGFn', ciphertext: 'c2VjcmV0' };
 
 describeWith(['postgres'], 'GET /api/reporting/indicators', () => {
@@ -38,6 +46,7 @@ describeWith(['postgres'], 'GET /api/reporting/indicators', () => {
       orgUnit: '849',
       asOf: '2021-12-31',
       plan: null,
+      basis: 'unit',
       scope: ['29461', '29462', '29464', '29467'],
       indicators: [
         { code: 'communes_with_club_pct', value: 25, numerator: 1, denominator: 4 },
@@ -45,6 +54,13 @@ describeWith(['postgres'], 'GET /api/reporting/indicators', () => {
         { code: 'clubs_with_both_funds_pct', value: 0, numerator: 0, denominator: 1 },
         { code: 'income_fund_capital_vnd', value: 0, numerator: 0, denominator: null },
         ...MEMBER_CODES.map((code) => ({ code, value: 0, numerator: 0, denominator: null })),
+        // The club has no members: it meets no composition rule.
+        ...COMPOSITION_CODES.map((code) => ({ code, value: 0, numerator: 0, denominator: 1 })),
+        // No activity recorded: not full, no regular meetings; no older members, nobody visited.
+        { code: 'clubs_full_activities_pct', value: 0, numerator: 0, denominator: 1 },
+        { code: 'clubs_well_managed_meetings_pct', value: 0, numerator: 0, denominator: 1 },
+        { code: 'elderly_health_checked_pct', value: null, numerator: 0, denominator: 0 },
+        { code: 'home_care_beneficiaries', value: 0, numerator: 0, denominator: null },
       ],
     });
   });
@@ -86,12 +102,18 @@ describeWith(['postgres'], 'GET /api/reporting/indicators', () => {
       'clubs_with_both_funds_pct',
       'income_fund_capital_vnd',
       ...MEMBER_CODES,
+      ...NEW_CLUB_CODES,
+      ...COMPOSITION_CODES,
+      'clubs_full_activities_pct',
+      'clubs_well_managed_meetings_pct',
+      'elderly_health_checked_pct',
+      'home_care_beneficiaries',
     ]);
     const older = defs.body.find((d: { code: string }) => d.code === 'members_active_older');
     expect(older).toMatchObject({ unit: 'count', denominator: null, names: { vi: expect.stringContaining('cao tuổi'), en: expect.stringContaining('older') } });
     expect(defs.body[0].names.vi).toContain('xã');
     const status = await request(t.app.getHttpServer()).get('/api/reporting/status').set('Authorization', `Bearer ${admin}`).expect(200);
-    expect(status.body.sources.map((s: { source: string }) => s.source)).toEqual(expect.arrayContaining(['registry', 'microfinance']));
+    expect(status.body.sources.map((s: { source: string }) => s.source)).toEqual(expect.arrayContaining(['registry', 'microfinance', 'activities']));
   });
 
   it('counts the members of clubs(U,T) on T and their breakdown: leftOn exclusive, died on T not counted, erasure changes nothing', async () => {
@@ -128,7 +150,7 @@ describeWith(['postgres'], 'GET /api/reporting/indicators', () => {
     const membersOn = async (asOf: string) => {
       const res = await get(`orgUnit=29464&asOf=${asOf}&consistentWith=${tokens.join(',')}`).expect(200);
       const indicators: Array<{ code: string; value: number; denominator: number | null }> = res.body.indicators;
-      expect(indicators.map((i) => i.code).slice(-MEMBER_CODES.length)).toEqual(MEMBER_CODES);
+      expect(indicators.map((i) => i.code).filter((c) => MEMBER_CODES.includes(c))).toEqual(MEMBER_CODES);
       expect(indicators.filter((i) => MEMBER_CODES.includes(i.code)).every((i) => i.denominator === null)).toBe(true);
       return Object.fromEntries(indicators.filter((i) => MEMBER_CODES.includes(i.code)).map((i) => [i.code, i.value]));
     };

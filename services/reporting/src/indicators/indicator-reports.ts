@@ -1,0 +1,160 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Actor, Clock, NotFoundError, PG_POOL, ScopeChecker, ValidationError, parseConsistencyTokens } from '@ishc/platform';
+import { Pool, PoolClient } from 'pg';
+import { IndicatorCache } from '../cache/indicator-cache';
+import { ReadYourWrites } from '../consistency/read-your-writes';
+import { PlanDefinedV1, planParametersOf } from '../plans/domain/plan';
+import { ReportedIndicator, withTargets } from '../plans/domain/target';
+import { planTable } from '../plans/plan.table';
+import { readProjectionVersion } from '../projections/projection-version';
+import { computeIndicators } from './compute-indicators';
+import { readCoverageFacts, readFootprintCoverageFacts, readOrgUnitValidity } from './coverage-facts.query';
+import { CoverageFacts } from './domain/coverage-indicators';
+import { DEFAULT_PLAN_PARAMETERS } from './domain/plan-parameters';
+
+/** What a report is asked for (GET /indicators, /indicators/breakdown, /exports). */
+export interface ReportQuery {
+  orgUnit?: string;
+  asOf?: string;
+  plan?: string;
+  consistentWith?: string | string[];
+}
+
+/** A report's subject once checked: the unit, the date, the plan, and whether the unit's footprint stands in for it. */
+export interface ResolvedReport {
+  orgUnit: string;
+  orgUnitName: string;
+  asOf: string;
+  plan: PlanDefinedV1 | null;
+  /** `footprint`: the unit had ended by asOf; the figures cover its footprint (ISHC.md §3). */
+  basis: 'unit' | 'footprint';
+  /** The unit's last day, for a footprint. */
+  lastDay: string | null;
+}
+
+export interface IndicatorsAnswer {
+  orgUnit: string;
+  asOf: string;
+  plan: string | null;
+  basis: 'unit' | 'footprint';
+  /** The commune-level units the figures cover. */
+  scope: string[];
+  indicators: ReportedIndicator[];
+}
+
+export type BreakdownBy = 'commune' | 'club';
+
+export interface BreakdownRow {
+  /** The commune (by commune), or the club's commune on asOf (by club). */
+  orgUnit: string;
+  orgUnitName: string | null;
+  clubId: string | null;
+  indicators: ReportedIndicator[];
+}
+
+export interface BreakdownAnswer extends Omit<IndicatorsAnswer, 'indicators'> {
+  by: BreakdownBy;
+  rows: BreakdownRow[];
+}
+
+/**
+ * Answers indicator reports: resolves the subject (unit or plan, footprint after the unit ended), checks
+ * scope, then computes in one read-only snapshot, through the cache keyed by the projection version of
+ * that snapshot.
+ */
+@Injectable()
+export class IndicatorReports {
+  constructor(
+    @Inject(PG_POOL) private readonly pool: Pool,
+    private readonly clock: Clock,
+    private readonly scope: ScopeChecker,
+    private readonly readYourWrites: ReadYourWrites,
+    private readonly cache: IndicatorCache,
+  ) {}
+
+  async resolve(query: ReportQuery, actor: Actor): Promise<ResolvedReport> {
+    await this.readYourWrites.waitFor(parseConsistencyTokens(query.consistentWith));
+    const asOf = query.asOf ?? this.clock.today();
+    const plan = query.plan === undefined ? null : await planTable.find(this.pool, query.plan);
+    if (query.plan !== undefined && plan === null) throw new NotFoundError(`Unknown plan ${query.plan}.`);
+    const code = query.orgUnit ?? plan?.orgUnitCode;
+    if (code === undefined) throw new ValidationError([{ field: 'orgUnit', message: 'Required unless a plan is given' }]);
+
+    const unit = await readOrgUnitValidity(this.pool, code);
+    if (!unit) throw new NotFoundError(`Unknown org unit ${code}.`);
+    // A plan's own unit that has ended is evaluated on its footprint; any other unit must be valid that day.
+    const ended = unit.validTo !== null && asOf > unit.validTo;
+    const onFootprint = ended && plan !== null && plan.orgUnitCode === code;
+    if (asOf < unit.validFrom || (ended && !onFootprint)) {
+      throw new NotFoundError(`Org unit ${code} was not valid on ${asOf} (valid ${unit.validFrom} to ${unit.validTo ?? 'today'}).`);
+    }
+    // Scope is checked on the hierarchy of a day the unit existed: its last day, for a footprint.
+    await this.scope.assertInScope(actor, code, onFootprint ? (unit.validTo as string) : asOf);
+    return { orgUnit: code, orgUnitName: unit.name, asOf, plan, basis: onFootprint ? 'footprint' : 'unit', lastDay: onFootprint ? unit.validTo : null };
+  }
+
+  indicators(report: ResolvedReport): Promise<IndicatorsAnswer> {
+    return this.cached({ kind: 'indicators', report }, async (db) => {
+      const scope = await this.scopeOf(db, report);
+      return { ...this.head(report, scope), indicators: await this.compute(db, report, scope) };
+    });
+  }
+
+  breakdown(report: ResolvedReport, by: BreakdownBy): Promise<BreakdownAnswer> {
+    return this.cached({ kind: 'breakdown', by, report }, async (db) => {
+      const scope = await this.scopeOf(db, report);
+      const names = await readUnitNames(db, scope.communes);
+      const rows: BreakdownRow[] = [];
+      if (by === 'commune') {
+        for (const commune of scope.communes) {
+          const part = { communes: [commune], clubs: scope.clubs.filter((c) => c.communeCode === commune) };
+          rows.push({ orgUnit: commune, orgUnitName: names.get(commune) ?? null, clubId: null, indicators: await this.compute(db, report, part) });
+        }
+      } else {
+        const clubs = [...scope.clubs].sort((a, b) => a.communeCode.localeCompare(b.communeCode) || a.clubId.localeCompare(b.clubId));
+        for (const club of clubs) {
+          const part = { communes: [club.communeCode], clubs: [club] };
+          rows.push({ orgUnit: club.communeCode, orgUnitName: names.get(club.communeCode) ?? null, clubId: club.clubId, indicators: await this.compute(db, report, part) });
+        }
+      }
+      return { ...this.head(report, scope), by, rows };
+    });
+  }
+
+  private head(report: ResolvedReport, scope: CoverageFacts): Omit<IndicatorsAnswer, 'indicators'> {
+    return { orgUnit: report.orgUnit, asOf: report.asOf, plan: report.plan?.code ?? null, basis: report.basis, scope: [...scope.communes] };
+  }
+
+  private scopeOf(db: PoolClient, report: ResolvedReport): Promise<CoverageFacts> {
+    return report.basis === 'footprint'
+      ? readFootprintCoverageFacts(db, report.orgUnit, report.lastDay as string, report.asOf)
+      : readCoverageFacts(db, report.orgUnit, report.asOf);
+  }
+
+  private async compute(db: PoolClient, report: ResolvedReport, scope: CoverageFacts): Promise<ReportedIndicator[]> {
+    const params = report.plan ? planParametersOf(report.plan) : DEFAULT_PLAN_PARAMETERS;
+    return withTargets(await computeIndicators(db, scope, report.asOf, params), report.plan?.targets ?? []);
+  }
+
+  /** One repeatable-read snapshot: the projection version read in it names exactly what the answer saw. */
+  private async cached<T>(parts: Record<string, unknown>, compute: (db: PoolClient) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      const projectionVersion = await readProjectionVersion(client);
+      const answer = await this.cache.getOrCompute({ ...parts, projectionVersion }, () => compute(client));
+      await client.query('COMMIT');
+      return answer;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+}
+
+async function readUnitNames(db: PoolClient, codes: readonly string[]): Promise<Map<string, string>> {
+  const r = await db.query<{ code: string; name: string }>('SELECT code, name FROM rp_org_unit WHERE code = ANY($1::text[])', [codes]);
+  return new Map(r.rows.map((row) => [row.code, row.name]));
+}
