@@ -36,6 +36,10 @@ module.exports = async function globalSetup() {
   const [redisHost, redisPort] = hostPort(process.env.TEST_REDIS_URL, 6379);
   process.env.ISHC_TEST_POSTGRES = (await reachable(pgHost, pgPort)) ? 'up' : 'down';
   process.env.ISHC_TEST_REDIS = (await reachable(redisHost, redisPort)) ? 'up' : 'down';
+  // Zipkin (infra/zipkin/start.sh): the trace test reads a real Zipkin's HTTP API.
+  process.env.ZIPKIN_URL ||= 'http://127.0.0.1:9411';
+  const [zipkinHost, zipkinPort] = hostPort(process.env.ZIPKIN_URL, 9411);
+  process.env.ISHC_TEST_ZIPKIN = (await reachable(zipkinHost, zipkinPort)) ? 'up' : 'down';
   const brokers = process.env.KAFKA_BROKERS;
   if (brokers) {
     const [host, port] = brokers.split(',')[0].split(':');

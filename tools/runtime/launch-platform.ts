@@ -44,13 +44,18 @@ export interface DatabaseProvider {
   prepare(context: DatabaseContext): Promise<{ serverUrl: string; description: string }>;
 }
 
+/** What a launcher does once everything is up (the embedded mode writes its demo data). */
+export interface AfterStart {
+  (context: { gatewayUrl: string; output: PrefixedOutput; signal: AbortSignal }): Promise<void>;
+}
+
 const REGISTER_PATHS = 'tools/runtime/register-paths.js';
 const EXIT_WITH_SUPERVISOR = 'tools/runtime/exit-with-supervisor.js';
 /** Repeated signals closer together than this are one Ctrl-C delivered twice (e.g. by npm and the terminal). */
 const SAME_SIGNAL_MS = 1000;
 const DATABASE_STOP_TIMEOUT_MS = 30_000;
 
-export async function launchPlatform(mode: RunMode, database: DatabaseProvider): Promise<void> {
+export async function launchPlatform(mode: RunMode, database: DatabaseProvider, afterStart?: AfterStart): Promise<void> {
   const output = new PrefixedOutput(['launcher', 'postgres', ...PROCESS_NAMES]);
   const say = (text: string) => output.lines('launcher', text);
   const abort = new AbortController();
@@ -136,6 +141,7 @@ export async function launchPlatform(mode: RunMode, database: DatabaseProvider):
         })
       : undefined;
     printSummary(output, settings, db.description, token);
+    await afterStart?.({ gatewayUrl: gateway, output, signal: abort.signal });
   } catch (error) {
     if (stopping) return; // already stopping (a child failed, or Ctrl-C): that message was printed
     const message =

@@ -69,4 +69,8 @@ export interface TransportTracing {
   onPublish?(event: RecordedEvent, headers: Record<string, string>, topic: string): void;
   /** Wraps the handling of one batch (e.g. in a consumer span linked to each event's traceparent). */
   aroundHandle?<T>(consumer: string, events: IncomingEvent[], handle: () => Promise<T>): Promise<T>;
+  /** Wraps the relay's send of one batch to Kafka (e.g. in a PRODUCER span timing the acknowledged send). */
+  aroundPublish?<T>(topic: string, events: RecordedEvent[], send: () => Promise<T>): Promise<T>;
+  /** A message was parked on the dead-letter topic (e.g. to count dead letters). Must not throw. */
+  onDeadLetter?(consumer: string, topic: string, error: unknown): void;
 }

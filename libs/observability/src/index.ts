@@ -19,3 +19,5 @@ export { REDACTED_LOG_PATHS } from './logging/redaction';
 // Metrics.
 export * from './metrics/metrics-registry';
 export * from './metrics/http-metrics';
+export * from './metrics/platform-metrics';
+export * from './metrics/scrape-collectors';

@@ -1,3 +1,4 @@
+import { SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import { PoolClient } from 'pg';
 import { PostgresEventStore } from '../store/postgres-event-store';
 import { AppendResult, EventMetadata, ExpectedVersionConflictError } from '../types';
@@ -42,9 +43,36 @@ export async function decideAndAppend<State, Command, Event extends { type: stri
   store: PostgresEventStore,
   options: DecideAndAppendOptions<State, Command, Event>,
 ): Promise<DecideAndAppendResult<State, Event>> {
+  // The command's span: load, decide and append (with its retries) under one INTERNAL span, so a trace
+  // shows how long the rule took apart from the HTTP layer, and how many attempts a conflict cost.
+  return trace.getTracer('@ishc/event-store').startActiveSpan(
+    `command ${options.streamType}`,
+    { kind: SpanKind.INTERNAL, attributes: { 'ishc.stream_type': options.streamType } },
+    async (span) => {
+      try {
+        const result = await loadDecideAppend(store, options, (attempt) => span.setAttribute('ishc.command.attempts', attempt));
+        span.setAttribute('ishc.event_count', result.events.length);
+        if (result.events.length > 0) span.setAttribute('ishc.event_types', [...new Set(result.events.map((e) => e.type))]);
+        return result;
+      } catch (error) {
+        span.setStatus({ code: SpanStatusCode.ERROR, message: error instanceof Error ? error.name : typeof error });
+        throw error;
+      } finally {
+        span.end();
+      }
+    },
+  );
+}
+
+async function loadDecideAppend<State, Command, Event extends { type: string; data: unknown }>(
+  store: PostgresEventStore,
+  options: DecideAndAppendOptions<State, Command, Event>,
+  onAttempt: (attempt: number) => void,
+): Promise<DecideAndAppendResult<State, Event>> {
   const { decider, client } = options;
   const maxAttempts = options.maxAttempts ?? 3;
   for (let attempt = 1; ; attempt++) {
+    onAttempt(attempt);
     const stream = await store.readStream(options.streamId, { client });
     const state = stream.events.reduce((s, e) => decider.evolve(s, { type: e.type, data: e.data } as Event), decider.initialState());
     const command = typeof options.command === 'function' ? await (options.command as (s: State) => Command | Promise<Command>)(state) : options.command;

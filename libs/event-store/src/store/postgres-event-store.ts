@@ -1,3 +1,4 @@
+import { SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import { Pool, PoolClient } from 'pg';
 import { AppendResult, ExpectedVersion, ExpectedVersionConflictError, NewEvent, Position, RecordedEvent, START, Upcaster } from '../types';
 import { EventEnvelope, toEnvelope } from './event-envelope';
@@ -12,9 +13,29 @@ export interface PostgresEventStoreOptions {
    * Called after every successful append (metrics, in-process wake-ups). Without `client` it runs after the
    * commit; with the caller's `client` it runs after the append statement, before the caller commits.
    * It must not throw: an append that committed is never reported as failed (errors become process warnings).
+   * `timing` is the append statement's duration and the stream's type (the append-latency metric).
    */
-  onAppended?: (result: AppendResult) => void;
+  onAppended?: (result: AppendResult, timing: AppendTiming) => void;
 }
+
+export interface AppendTiming {
+  streamType: string;
+  durationSeconds: number;
+}
+
+/** What a reader at some position still has to read (relay and projection lag). */
+export interface Backlog {
+  /** Committed events after the position, in subscription order (capped at BACKLOG_COUNT_CAP). */
+  events: number;
+  /** When the oldest of them was written; null when there is none. */
+  oldestRecordedAt: Date | null;
+}
+
+/** Counting a huge backlog exactly would cost a scan per scrape; past this it is reported as this. */
+export const BACKLOG_COUNT_CAP = 1_000_000;
+
+/** The tracer name of this library's spans (OTel: instrumentation scope = the instrumented library). */
+const TRACER = '@ishc/event-store';
 
 export interface AppendOptions {
   expectedVersion: ExpectedVersion;
@@ -59,7 +80,7 @@ const BELOW_HORIZON = 'e.transaction_id < pg_snapshot_xmin(pg_current_snapshot()
 
 export class PostgresEventStore {
   private readonly upcasters: UpcasterChain;
-  private readonly onAppended?: (result: AppendResult) => void;
+  private readonly onAppended?: (result: AppendResult, timing: AppendTiming) => void;
 
   constructor(
     readonly pool: Pool,
@@ -69,7 +90,40 @@ export class PostgresEventStore {
     this.onAppended = options.onAppended;
   }
 
+  /**
+   * Appends with the expected version, in a CLIENT span named after the statement (OTel database
+   * conventions: db.system.name, db.operation.name, db.collection.name). The stream id is left out of the
+   * span: some streams are keyed by a person.
+   */
   async append(streamId: string, streamType: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
+    return trace.getTracer(TRACER).startActiveSpan(
+      'ishc_append_events events',
+      {
+        kind: SpanKind.CLIENT,
+        attributes: {
+          'db.system.name': 'postgresql',
+          'db.operation.name': 'ishc_append_events',
+          'db.collection.name': 'events',
+          'ishc.stream_type': streamType,
+          'ishc.event_count': events.length,
+        },
+      },
+      async (span) => {
+        try {
+          return await this.appendInSpan(streamId, streamType, events, options);
+        } catch (error) {
+          span.setStatus({ code: SpanStatusCode.ERROR, message: error instanceof Error ? error.name : typeof error });
+          if (error instanceof ExpectedVersionConflictError) span.setAttribute('error.type', 'ExpectedVersionConflict');
+          throw error;
+        } finally {
+          span.end();
+        }
+      },
+    );
+  }
+
+  private async appendInSpan(streamId: string, streamType: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
+    const started = process.hrtime.bigint();
     const expected = expectedVersionArgument(options.expectedVersion);
     const envelopes = events.map((event) => toEnvelope(event));
     const db: Queryable = options.client ?? this.pool;
@@ -94,7 +148,7 @@ export class PostgresEventStore {
             events: [],
           }
         : this.appendedResult(streamId, rows, envelopes);
-    this.notifyAppended(result);
+    this.notifyAppended(result, { streamType, durationSeconds: Number(process.hrtime.bigint() - started) / 1e9 });
     return result;
   }
 
@@ -181,10 +235,26 @@ export class PostgresEventStore {
     return { nextExpectedVersion: last.streamVersion, lastPosition: positionOf(last), events: recorded };
   }
 
-  private notifyAppended(result: AppendResult): void {
+  /**
+   * The committed events after `after` (whatever the horizon: events held back by an open transaction are
+   * lag too) and when the oldest was written. For a relay, `after` is its checkpoint in this store.
+   */
+  async backlogAfter(after: Position): Promise<Backlog> {
+    const { rows } = await this.pool.query<{ events: string; oldest: Date | null }>(
+      `SELECT count(*)::text AS events, min(b.recorded_at) AS oldest
+       FROM (SELECT e.recorded_at FROM events e
+             WHERE (e.transaction_id, e.global_position) > ($1::xid8, $2::bigint)
+             ORDER BY e.transaction_id, e.global_position
+             LIMIT ${BACKLOG_COUNT_CAP}) b`,
+      [after.transactionId, after.globalPosition],
+    );
+    return { events: Number(rows[0].events), oldestRecordedAt: rows[0].oldest };
+  }
+
+  private notifyAppended(result: AppendResult, timing: AppendTiming): void {
     if (!this.onAppended) return;
     try {
-      this.onAppended(result);
+      this.onAppended(result, timing);
     } catch (err) {
       process.emitWarning(`event store onAppended threw: ${err instanceof Error ? err.message : String(err)}`);
     }

@@ -74,6 +74,11 @@ export function createBatchProcessor(settings: BatchProcessorSettings): (payload
     const park = async (message: KafkaMessage, error: unknown) => {
       logger.error({ ...where, offset: message.offset, ...errorFields(error) }, 'poison message sent to the dead-letter topic');
       await sendToDeadLetterTopic(await settings.deadLetterProducer(), { consumer: def.name, topic: batch.topic, partition: batch.partition, message, error });
+      try {
+        settings.tracing?.onDeadLetter?.(def.name, batch.topic, error);
+      } catch {
+        // A metrics hook must never stop a partition.
+      }
       await acknowledge(message);
     };
 

@@ -12,5 +12,6 @@ export async function publishEvents(producer: Producer, topic: string, events: R
     tracing?.onPublish?.(event, headers, topic);
     return toKafkaMessage(event, headers);
   });
-  await producer.send({ topic, messages, acks: -1 });
+  const send = () => producer.send({ topic, messages, acks: -1 });
+  await (tracing?.aroundPublish ? tracing.aroundPublish(topic, events, send) : send());
 }

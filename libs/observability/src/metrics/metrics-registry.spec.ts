@@ -1,6 +1,7 @@
 import { Registry } from 'prom-client';
 import { UNMATCHED_ROUTE, httpRequestDuration } from './http-metrics';
-import { enableDefaultMetrics, getOrCreateCounter, renderMetrics } from './metrics-registry';
+import { enableDefaultMetrics, getOrCreateCounter } from './metrics-registry';
+import { renderMetrics } from './scrape-collectors';
 
 describe('metrics registry', () => {
   it('exposes the HTTP duration histogram labelled with the service, in Prometheus text format', async () => {

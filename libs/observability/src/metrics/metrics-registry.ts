@@ -54,8 +54,3 @@ export function getOrCreateGauge<T extends string>(
 ): Gauge<T> {
   return getOrCreate(registry, config.name, Gauge, () => new Gauge<T>({ ...config, registers: [registry] })) as Gauge<T>;
 }
-
-/** The text exposition of a registry, with the content type to serve it under. */
-export async function renderMetrics(registry: Registry = metricsRegistry): Promise<{ contentType: string; body: string }> {
-  return { contentType: registry.contentType, body: await registry.metrics() };
-}

@@ -4,7 +4,7 @@ import { withoutQuery } from './query-redacting-span-processor';
 
 /** Liveness/readiness probes and metric scrapes: frequent, uninteresting, and would drown real traces. */
 export function isProbeRequest(url: string | undefined): boolean {
-  return /\/(health(\/ready)?|metrics)\/?$/.test(withoutQuery(url ?? ''));
+  return /\/(health(\/ready|\/live)?|metrics)\/?$/.test(withoutQuery(url ?? ''));
 }
 
 /**

@@ -44,6 +44,8 @@ export interface ServiceConfig {
   jwtSecret: string;
   devTokens: boolean;
   logLevel: LogLevel;
+  /** METRICS_TOKEN: a static bearer token Prometheus may scrape /metrics with (besides an admin JWT). */
+  metricsToken?: string;
 }
 
 export function portVariable(service: ServiceName): string {
@@ -77,6 +79,7 @@ export function serviceConfigSchema(service: ServiceName) {
       .min(JWT_SECRET_MIN_LENGTH, { message: `must be at least ${JWT_SECRET_MIN_LENGTH} characters` }),
     DEV_TOKENS: optional(booleanValue),
     LOG_LEVEL: optional(enumValue(LOG_LEVELS)),
+    METRICS_TOKEN: z.string().min(JWT_SECRET_MIN_LENGTH, { message: `must be at least ${JWT_SECRET_MIN_LENGTH} characters` }).optional(),
   };
   // Kept loose: the shape's keys are computed, so the cross-variable rules read them by name.
   type RawEnv = Record<string, unknown>;
@@ -117,6 +120,7 @@ export function serviceConfigSchema(service: ServiceName) {
         jwtSecret: env.JWT_SECRET as string,
         devTokens: (env.DEV_TOKENS as boolean | undefined) ?? mode === 'embedded',
         logLevel: (env.LOG_LEVEL as LogLevel | undefined) ?? 'info',
+        ...(env.METRICS_TOKEN ? { metricsToken: env.METRICS_TOKEN as string } : {}),
       };
     });
 }

@@ -1,4 +1,7 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, Optional } from '@nestjs/common';
+import { projectionRebuilding } from '@ishc/observability';
+import { Registry } from 'prom-client';
+import { METRICS_REGISTRY } from '../tokens';
 
 /** A readiness check: resolves when the dependency is usable, throws (or times out) when not. */
 export type HealthCheck = () => Promise<void>;
@@ -18,9 +21,13 @@ export const HEALTH_CHECK_TIMEOUT_MS = 3000;
  * response, which the gateway exposes publicly.
  */
 @Injectable()
-export class HealthRegistry {
+export class HealthRegistry implements BeforeApplicationShutdown {
   private readonly checks = new Map<string, HealthCheck>();
+  /** Conditions that make the service unready whatever its checks say (a rebuild, shutting down). */
+  private readonly holds = new Set<string>();
   private readonly logger = new Logger('Health');
+
+  constructor(@Optional() @Inject(METRICS_REGISTRY) private readonly registry?: Registry) {}
 
   register(name: string, check: HealthCheck): void {
     this.checks.set(name, check);
@@ -30,7 +37,31 @@ export class HealthRegistry {
     return [...this.checks.keys()];
   }
 
+  /**
+   * The hook for a projection rebuild: the service reports not ready (check `rebuild:<projection>` down,
+   * gauge `ishc_projection_rebuilding{projection}` 1) until the returned function is called, so the
+   * gateway and load balancers send no reads to a read model that is being rebuilt.
+   */
+  beginRebuild(projection: string): () => void {
+    const hold = `rebuild:${projection}`;
+    this.holds.add(hold);
+    const gauge = this.registry ? projectionRebuilding(this.registry) : undefined;
+    gauge?.set({ projection }, 1);
+    this.logger.log({ projection }, 'projection rebuild started: not ready until it ends');
+    return () => {
+      if (!this.holds.delete(hold)) return;
+      gauge?.set({ projection }, 0);
+      this.logger.log({ projection }, 'projection rebuild ended');
+    };
+  }
+
+  /** On SIGTERM, before the HTTP server stops accepting: readiness turns 503 so traffic drains away. */
+  beforeApplicationShutdown(): void {
+    this.holds.add('shutting_down');
+  }
+
   async readiness(): Promise<ReadinessReport> {
+    const held: [string, { status: CheckStatus }][] = [...this.holds].map((hold) => [hold, { status: 'down' }]);
     const entries = await Promise.all(
       [...this.checks].map(async ([name, check]): Promise<[string, { status: CheckStatus }]> => {
         try {
@@ -42,8 +73,8 @@ export class HealthRegistry {
         }
       }),
     );
-    const checks = Object.fromEntries(entries);
-    const ready = entries.every(([, result]) => result.status === 'up');
+    const checks = Object.fromEntries([...entries, ...held]);
+    const ready = held.length === 0 && entries.every(([, result]) => result.status === 'up');
     return { status: ready ? 'ok' : 'unavailable', checks };
   }
 }

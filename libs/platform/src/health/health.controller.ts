@@ -10,15 +10,21 @@ import { HealthRegistry, ReadinessReport } from './health-registry';
 export class HealthController {
   constructor(private readonly health: HealthRegistry) {}
 
-  /** Liveness: the process runs and serves HTTP. Never depends on anything else. */
-  @Get()
+  /**
+   * Liveness: the process runs and serves HTTP. Never depends on anything else (a database outage must
+   * not get every replica restarted). `/health` and `/health/live` are the same.
+   */
+  @Get(['', 'live'])
   @HttpCode(200)
   @ApiOperation({ summary: 'Liveness' })
   live(): { status: 'ok' } {
     return { status: 'ok' };
   }
 
-  /** Readiness: 200 when every registered check passes, else 503; each check's status either way. */
+  /**
+   * Readiness: 200 when every registered check passes and nothing holds it (a projection rebuild, the
+   * shutdown), else 503; each check's status either way.
+   */
   @Get('ready')
   @ApiOperation({ summary: 'Readiness (database and registered dependencies)' })
   async ready(@Res({ passthrough: true }) response: HttpResponse): Promise<ReadinessReport> {
