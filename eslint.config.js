@@ -22,6 +22,8 @@ function moduleBoundaries({ testCode }) {
       { sourceTag: 'scope:gateway', onlyDependOnLibsWithTags: ['scope:shared'] },
       { sourceTag: 'scope:tools', onlyDependOnLibsWithTags: ['scope:shared'] },
       { sourceTag: 'scope:e2e', onlyDependOnLibsWithTags: ['scope:shared'] },
+      // The dashboard runs in a browser: at most the pure contracts, never a Node library.
+      { sourceTag: 'scope:dashboard', onlyDependOnLibsWithTags: ['type:contracts'] },
       { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:contracts', 'type:infra', 'type:testing'] },
       { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:contracts'] },
       { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:contracts', 'type:infra', ...testing] },
@@ -36,7 +38,7 @@ module.exports = [
   { ignores: ['**/node_modules/**', '**/dist/**', '**/tmp/**', '**/.data/**', '**/.nx/**', 'infra/**/lib/**', 'apps/dashboard/**', '**/*.js'] },
   ...tseslint.configs.recommended,
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     plugins: { '@nx': nx },
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',

@@ -1,17 +1,18 @@
 // The one public URL (DESIGN §2): routes `/api/<service>/…` to the service that owns it and serves the
-// few things that belong to no service — dev tokens, overall health, the API docs, a home page.
+// few things that belong to no service — dev tokens, overall health, the API docs, and the dashboard.
 // A plain Node http server: it adds no framework to every request's path.
 import http, { IncomingMessage, ServerResponse } from 'node:http';
 import { SERVICE_NAMES, ServiceName } from '@ishc/contracts';
 import { captureHttpRouteSetter } from '@ishc/observability';
 import { DOCS_PATH, handleApiDocs } from './api-docs.http';
+import { handleDashboard, isDashboardPath } from './dashboard.http';
 import { DevTokenIssuer, handleDevToken } from './dev-token.http';
 import { GatewayConfig } from './gateway-config';
 import { handleHealth } from './health.http';
-import { HOME_PAGE } from './home-page';
 import { mergedOpenApi } from './merged-openapi';
 import { notFound, sendJson, sendProblem } from './problem-response';
 import { ServiceProxy } from './service-proxy';
+import { setTraceResponse } from './trace-response';
 
 export interface GatewayLogger {
   warn(details: object, message: string): void;
@@ -23,6 +24,8 @@ export interface GatewayOptions {
   devTokens?: DevTokenIssuer;
   /** swagger-ui-dist's folder (see api-docs.http.ts). */
   swaggerUiDir: string;
+  /** The dashboard's build (dashboard.http.ts); without one, `/` is a plain home page. */
+  dashboardDir?: string;
   logger?: GatewayLogger;
 }
 
@@ -32,7 +35,7 @@ export interface Gateway {
   close(): Promise<void>;
 }
 
-const OWN_ROUTES = ['/', '/api/auth/dev-token', '/api/health', '/api/health/ready', '/api/docs-json'];
+const OWN_ROUTES = ['/', '/index.html', '/api/auth/dev-token', '/api/health', '/api/health/ready', '/api/docs-json'];
 
 /**
  * The route a request's trace span is named after: the service's prefix for proxied requests (their
@@ -42,6 +45,7 @@ export function routeOf(pathname: string): string | undefined {
   const service = serviceOf(pathname);
   if (service) return `/api/${service}/*`;
   if (pathname === DOCS_PATH || pathname.startsWith(`${DOCS_PATH}/`)) return `${DOCS_PATH}/*`;
+  if (pathname.startsWith('/assets/')) return '/assets/*';
   return OWN_ROUTES.includes(pathname) ? pathname : undefined;
 }
 
@@ -59,6 +63,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     const pathname = new URL(req.url ?? '/', 'http://gateway').pathname;
     const spanRoute = routeOf(pathname);
     if (spanRoute) captureHttpRouteSetter()(spanRoute); // synchronously, inside the request's trace context
+    setTraceResponse(res);
     const service = serviceOf(pathname);
     if (service) return proxy.forward(req, res, service, config.services[service]);
 
@@ -71,10 +76,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     if (read && (pathname === DOCS_PATH || pathname.startsWith(`${DOCS_PATH}/`))) {
       return handleApiDocs(req, res, pathname, options.swaggerUiDir);
     }
-    if (read && pathname === '/') {
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-length': Buffer.byteLength(HOME_PAGE) });
-      return void res.end(HOME_PAGE);
-    }
+    if (read && isDashboardPath(pathname)) return handleDashboard(req, res, pathname, options.dashboardDir);
     sendProblem(res, notFound());
   };
 

@@ -1,4 +1,4 @@
-// GET /: a starting point for a person with a browser, until the dashboard arrives.
+// GET /: a starting point for a person with a browser when the dashboard has not been built (dashboard.http.ts).
 import { SERVICE_NAMES } from '@ishc/contracts';
 
 export const HOME_PAGE = `<!doctype html>
@@ -9,6 +9,7 @@ export const HOME_PAGE = `<!doctype html>
 <body>
   <h1>ISHC platform</h1>
   <p>Intergenerational Self-Help Clubs: registry, activities, microfinance and reporting, behind this one gateway.</p>
+  <p>The dashboard is not built here: run <code>npm run build</code> (it bundles <code>services/dashboard</code>).</p>
   <ul>
     <li><a href="/api/docs">API documentation</a> (OpenAPI; the merged document is <a href="/api/docs-json">/api/docs-json</a>)</li>
     <li><a href="/api/health">Health</a> of the gateway and each service</li>

@@ -3,6 +3,7 @@
 import '@ishc/observability/register';
 import { createLogger, LogLevel } from '@ishc/observability';
 import { swaggerUiDistDir } from './api-docs.http';
+import { dashboardDistDir } from './dashboard.http';
 import { devTokenIssuer } from './dev-token-issuer';
 import { GatewayConfigError, readGatewayConfig } from './gateway-config';
 import { createGateway } from './gateway-server';
@@ -22,6 +23,7 @@ function start(): void {
     config,
     devTokens: config.devTokens && config.jwtSecret ? devTokenIssuer(config.jwtSecret) : undefined,
     swaggerUiDir: swaggerUiDistDir(),
+    dashboardDir: dashboardDistDir(),
     logger,
   });
   gateway.server.on('error', (error) => {

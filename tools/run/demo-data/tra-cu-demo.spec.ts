@@ -1,0 +1,52 @@
+import { DEMO_AS_OF, residenceOn, SUCCESSOR_COMMUNE, traCuDemo } from './tra-cu-demo';
+
+describe('the Trà Cú demo', () => {
+  const clubs = traCuDemo();
+
+  it('is the same on every run, and another seed gives other people', () => {
+    expect(traCuDemo()).toEqual(clubs);
+    expect(traCuDemo(1).map((c) => c.members[0].fullName)).not.toEqual(clubs.map((c) => c.members[0].fullName));
+  });
+
+  it('has clubs in several communes of Trà Cú, everything dated before the reform', () => {
+    expect(clubs).toHaveLength(11);
+    expect(new Set(clubs.map((c) => c.communeCode)).size).toBe(9);
+    const dates = clubs.flatMap((c) => [
+      c.establishedOn,
+      ...c.members.flatMap((m) => [m.joinedOn, m.leftOn ?? c.establishedOn]),
+      ...c.funds.flatMap((f) => [f.openedOn, ...f.contributions.map((x) => x.receivedOn)]),
+    ]);
+    expect(dates.every((d) => d <= DEMO_AS_OF)).toBe(true);
+    for (const club of clubs) {
+      expect(club.members.every((m) => m.communeCode === club.communeCode && m.joinedOn >= club.establishedOn)).toBe(true);
+      expect(club.funds.every((f) => f.openedOn >= club.establishedOn)).toBe(true);
+    }
+  });
+
+  it('varies around the plan norms: some clubs meet the size and composition rules, some do not', () => {
+    const sizes = clubs.map((c) => c.members.length);
+    expect(sizes.reduce((a, b) => a + b, 0)).toBe(597);
+    expect(sizes.filter((n) => n >= 50 && n <= 70)).toHaveLength(9);
+    const womenPct = clubs.map((c) => (100 * c.members.filter((m) => m.sex === 'F').length) / c.members.length);
+    expect(womenPct.every((p) => p >= 60 && p <= 70)).toBe(true);
+    const olderPct = clubs.map((c) => (100 * c.members.filter((m) => 2025 - m.birthYear >= 60).length) / c.members.length);
+    expect(olderPct.filter((p) => p >= 60 && p <= 70)).toHaveLength(8);
+    expect(clubs.every((c) => c.funds.length === 2)).toBe(true);
+  });
+
+  it('gives every club a chair and at least five volunteers of each kind, and no personal identifiers', () => {
+    for (const club of clubs) {
+      const holding = (role: string) => club.members.filter((m) => m.roles.includes(role)).length;
+      expect(holding('chair')).toBe(1);
+      expect(holding('home_care_volunteer')).toBeGreaterThanOrEqual(5);
+      expect(holding('livelihood_volunteer')).toBeGreaterThanOrEqual(5);
+      for (const member of club.members) expect(Object.keys(member)).not.toEqual(expect.arrayContaining(['phone', 'nationalId', 'birthDate']));
+    }
+  });
+
+  it('registers people in the successor commune after the reform (residence must be valid that day)', () => {
+    expect(clubs.every((c) => SUCCESSOR_COMMUNE[c.communeCode] !== undefined)).toBe(true);
+    expect(residenceOn('29461', '2025-06-30')).toBe('29461');
+    expect(residenceOn('29461', '2026-01-01')).toBe('V86-TRACU');
+  });
+});
