@@ -1,0 +1,37 @@
+// The stack's Kafka broker: the bench uses the running one (KAFKA_BROKERS, default 127.0.0.1:9092) and
+// starts infra/kafka/start.sh only when nothing listens there.
+import { execFileSync } from 'node:child_process';
+import net from 'node:net';
+import path from 'node:path';
+import { ROOT } from './service-process';
+
+export const KAFKA_BROKERS = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',').map((b) => b.trim()).filter(Boolean);
+
+export async function ensureKafka(): Promise<{ startedByBench: boolean }> {
+  if (await listening(KAFKA_BROKERS[0])) return { startedByBench: false };
+  console.log('bench: no Kafka broker answers; starting infra/kafka/start.sh');
+  execFileSync('bash', [path.join(ROOT, 'infra/kafka/start.sh')], { stdio: 'inherit' });
+  return { startedByBench: true };
+}
+
+function listening(broker: string): Promise<boolean> {
+  const [host, port] = broker.split(':');
+  return new Promise((resolve) => {
+    const socket = net.connect({ host, port: Number(port) });
+    socket.setTimeout(2000);
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+    socket.once('timeout', () => {
+      socket.destroy();
+      resolve(false);
+    });
+  });
+}
+
+/** Topic names and consumer groups of this run (KAFKA_NAMESPACE), so nothing is shared with tests. */
+export function runNamespace(label: string): string {
+  return `bench-${process.pid}-${Date.now().toString(36)}-${label}.`;
+}
