@@ -1,5 +1,6 @@
 import { Actor, NotFoundError, ScopeChecker } from '@ishc/platform';
 import { Pool } from 'pg';
+import { clubCommuneOn } from '../clubs/club-commune';
 import { ClubView, clubTable } from '../clubs/club.table';
 import { MemberRow, memberTable } from '../members/member.table';
 
@@ -14,6 +15,8 @@ export async function clubAndMemberInScope(
   const [club, member] = await Promise.all([clubTable.find(pool, ids.clubId), memberTable.find(pool, ids.memberId)]);
   if (!club) throw new NotFoundError(`Unknown club ${ids.clubId}.`);
   if (!member) throw new NotFoundError(`Unknown member ${ids.memberId}.`);
-  await scope.assertInScope(actor, club.communeCode, today);
+  // The club's commune today: a whole succession has moved it under the successor with no write.
+  const { communeCode } = await clubCommuneOn(pool, ids.clubId, today);
+  await scope.assertInScope(actor, communeCode, today);
   return { club, member };
 }

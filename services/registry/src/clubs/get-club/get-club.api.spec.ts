@@ -47,6 +47,35 @@ describeWith(['postgres'], 'GET /api/registry/clubs: a club follows its commune 
     expect(ids(await get('/clubs?orgUnit=V86-DAIAN&asOf=2025-07-01').expect(200))).toEqual([]);
   });
 
+  it('an officer of the successor commune manages the club (memberships) with no reassignment; one of another commune may not', async () => {
+    const memberId = (
+      await request(server())
+        .post('/api/registry/members')
+        .set('Authorization', `Bearer ${admin}`)
+        .send({ fullName: 'Thạch Thị Năm', sex: 'F', birthYear: 1950, communeCode: 'V86-TRACU' })
+        .expect(201)
+    ).body.id;
+    const join = (token: string) =>
+      request(server()).post(`/api/registry/clubs/${clubId}/memberships`).set('Authorization', `Bearer ${token}`).send({ memberId, joinedOn: '2025-08-01' });
+    await join(await t.token(['commune_officer'], ['V86-DAIAN'])).expect(403);
+    await join(await t.token(['commune_officer'], ['V86-TRACU'])).expect(201);
+  });
+
+  it('a member registered in the old commune (before the reform) is in the scope of the successor commune’s officers', async () => {
+    const memberId = (
+      await request(server())
+        .post('/api/registry/members')
+        .set('Authorization', `Bearer ${admin}`)
+        .send({ fullName: 'Kim Văn Sáu', sex: 'M', birthYear: 1950, communeCode: 'V86-TRACU' })
+        .expect(201)
+    ).body.id;
+    // As registered in June 2025 (the commune must be valid on the day of registration).
+    await t.db.pool.query(`UPDATE members SET commune_code = '29461', registered_on = '2025-06-01' WHERE member_id = $1`, [memberId]);
+    await get(`/members/${memberId}`, await t.token(['commune_officer'], ['V86-DAIAN'])).expect(403);
+    expect((await get(`/members/${memberId}`, await t.token(['commune_officer'], ['V86-TRACU'])).expect(200)).body).toMatchObject({ fullName: 'Kim Văn Sáu' });
+    await get(`/members/${memberId}/memberships`, await t.token(['district_officer'], ['86'])).expect(200);
+  });
+
   it('400 for a bad asOf, a missing orgUnit or a bad id; 404 for an unknown club or org unit; 401 without a token', async () => {
     const fields = (res: { body: { errors: Array<{ field: string }> } }) => res.body.errors.map((e) => e.field).sort();
     expect(fields(await get(`/clubs/${clubId}?asOf=2025-02-30`).expect(400))).toEqual(['asOf']);

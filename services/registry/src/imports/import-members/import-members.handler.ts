@@ -4,6 +4,7 @@ import { RuleViolation, RuleViolations } from '@ishc/domain-kit';
 import { Actor, Clock, FieldError, ScopeChecker, UnitOfWork, WriteTracker, canonicalJson, commandMetadata } from '@ishc/platform';
 import { randomUUID } from 'node:crypto';
 import { PoolClient } from 'pg';
+import { clubCommuneOn } from '../../clubs/club-commune';
 import { ClubView, clubTable } from '../../clubs/club.table';
 import { DuplicateReason, matchKeys } from '../../members/domain/duplicate-match';
 import { decideRegisterMember, initialMemberState } from '../../members/domain/member';
@@ -129,7 +130,8 @@ export class ImportMembersHandler implements ICommandHandler<ImportMembersComman
         } catch (error) {
           errors.push(...violationErrors(error));
         }
-        if (!(await facts.inScope(club.communeCode))) errors.push({ field: 'clubId', message: `the club's commune ${club.communeCode} is outside your scope` });
+        const communeCode = await facts.clubCommune(club.clubId);
+        if (!(await facts.inScope(communeCode))) errors.push({ field: 'clubId', message: `the club's commune ${communeCode} is outside your scope` });
       }
     }
     return errors;
@@ -238,6 +240,7 @@ class FactCache {
   private readonly units = new Map<string, Awaited<ReturnType<typeof orgUnitTable.find>>>();
   private readonly clubs = new Map<string, ClubView | null>();
   private readonly scopes = new Map<string, boolean>();
+  private readonly clubCommunes = new Map<string, string>();
 
   constructor(
     private readonly client: PoolClient,
@@ -254,6 +257,12 @@ class FactCache {
   async club(clubId: string): Promise<ClubView | null> {
     if (!this.clubs.has(clubId)) this.clubs.set(clubId, await clubTable.find(this.client, clubId, 'share'));
     return this.clubs.get(clubId) ?? null;
+  }
+
+  /** The club's commune today, through whole successions (as the membership routes check scope). */
+  async clubCommune(clubId: string): Promise<string> {
+    if (!this.clubCommunes.has(clubId)) this.clubCommunes.set(clubId, (await clubCommuneOn(this.client, clubId, this.today)).communeCode);
+    return this.clubCommunes.get(clubId) as string;
   }
 
   async inScope(code: string): Promise<boolean> {
