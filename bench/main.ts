@@ -37,7 +37,7 @@ const SUITES: Record<string, Suite> = {
 };
 
 function appendOptions(quick: boolean) {
-  return { events: quick ? 20_000 : 100_000, appendsPerTransaction: 500, writers: 2 };
+  return { events: quick ? 10_000 : 50_000, appendsPerTransaction: 500, writers: 2 };
 }
 
 async function main(): Promise<void> {

@@ -9,7 +9,9 @@ import { BenchDatabase, createDatabase } from '../support/databases';
 import { bulkAppend, importAppends, StreamAppend } from '../support/import-events';
 import { KAFKA_BROKERS, runNamespace } from '../support/kafka';
 import { Figure, SuiteResult } from '../support/results';
+import { meterCpu } from '../support/process-cpu';
 import { elapsedMs, ratio, round } from '../support/stats';
+import { kafkaBrokerPid } from '../support/kafka';
 
 export interface AppendOptions {
   events: number;
@@ -32,13 +34,13 @@ export async function appendSuite(options: AppendOptions, log: (line: string) =>
   await migrateEventStore(pool);
   const store = new PostgresEventStore(pool);
   const t = process.hrtime.bigint();
-  await bulkAppend(store, pool, appends, options);
+  const storeCpu = await meterCpu([process.pid], [db.name], () => bulkAppend(store, pool, appends, options));
   const storeS = elapsedMs(t) / 1000;
   const storeRate = round(options.events / storeS, 0);
   log(`event store: ${options.events} events in ${round(storeS)} s = ${storeRate}/s`);
   filled = { db, events: options.events };
 
-  const baselineS = await multiRowInsertBaseline(appends, options);
+  const { result: baselineS, ...baselineCpu } = await multiRowInsertBaseline(appends, options);
   const baselineRate = round(options.events / baselineS, 0);
   log(`baseline multi-row INSERT: ${round(baselineS)} s = ${baselineRate}/s`);
   const figure: Figure = {
@@ -52,9 +54,20 @@ export async function appendSuite(options: AppendOptions, log: (line: string) =>
     goalMet: storeRate >= APPEND_GOAL,
     details: { storeSeconds: round(storeS), baselineSeconds: round(baselineS), ...options },
   };
+  const perEvent = (cpu: { processMs: number; databaseMs: number }) => round((cpu.processMs + cpu.databaseMs) / options.events, 4);
+  log(`CPU per event: store ${perEvent(storeCpu)} ms (${round(storeCpu.databaseMs / options.events, 4)} in PostgreSQL), baseline ${perEvent(baselineCpu)} ms`);
+  const cpuFigure: Figure = {
+    name: 'bulk append CPU per event (client + PostgreSQL)',
+    unit: 'ms',
+    value: perEvent(storeCpu),
+    baselineName: 'CPU per row of the multi-row INSERT',
+    baseline: perEvent(baselineCpu),
+    ratio: ratio(perEvent(storeCpu), perEvent(baselineCpu)),
+    details: { store: { clientMs: storeCpu.processMs, postgresMs: storeCpu.databaseMs }, baseline: { clientMs: baselineCpu.processMs, postgresMs: baselineCpu.databaseMs } },
+  };
   return {
     suite: 'append',
-    figures: [figure],
+    figures: [figure, cpuFigure],
     notes: [
       `Registry-import shape: ${options.events / 2} members, each a MemberRegistered (with ~170 bytes of ciphertext) in its own stream and a MemberJoinedClub in another, so one event per append. ` +
         `PostgresEventStore.append (ishc_append_events, expected version no_stream) ${options.appendsPerTransaction} appends per transaction, ${options.writers} writers in parallel.`,
@@ -63,7 +76,7 @@ export async function appendSuite(options: AppendOptions, log: (line: string) =>
   };
 }
 
-async function multiRowInsertBaseline(appends: StreamAppend[], options: AppendOptions): Promise<number> {
+async function multiRowInsertBaseline(appends: StreamAppend[], options: AppendOptions): Promise<{ result: number; processMs: number; databaseMs: number }> {
   const db = await createDatabase('append_baseline');
   const pool: Pool = db.pool(options.writers);
   await pool.query(`CREATE TABLE plain_events (global_position bigserial, stream_id text, stream_type text, stream_version bigint, event_id uuid, type text,
@@ -74,7 +87,6 @@ async function multiRowInsertBaseline(appends: StreamAppend[], options: AppendOp
     return [a.streamId, a.streamType, e.eventId, e.type, JSON.stringify(e.data), JSON.stringify(metadata)];
   });
   let next = 0;
-  const t = process.hrtime.bigint();
   const writer = async () => {
     for (;;) {
       const start = next;
@@ -89,8 +101,11 @@ async function multiRowInsertBaseline(appends: StreamAppend[], options: AppendOp
       );
     }
   };
-  await Promise.all(Array.from({ length: options.writers }, writer));
-  return elapsedMs(t) / 1000;
+  return meterCpu([process.pid], [db.name], async () => {
+    const t = process.hrtime.bigint();
+    await Promise.all(Array.from({ length: options.writers }, writer));
+    return elapsedMs(t) / 1000;
+  });
 }
 
 export async function relaySuite(fallback: AppendOptions, log: (line: string) => void): Promise<Omit<SuiteResult, 'elapsedS'>> {
@@ -113,18 +128,22 @@ export async function relaySuite(fallback: AppendOptions, log: (line: string) =>
     relay: { batchSize: RELAY_BATCH },
   });
   let relayS: number;
+  let relayCpu: { processMs: number; databaseMs: number };
+  const brokerPids = kafkaBrokerPid() ? [kafkaBrokerPid() as number] : [];
   try {
     const started = process.hrtime.bigint();
     const publisher = await transport.startPublisher('registry', store);
     const setupMs = elapsedMs(started);
     const t = process.hrtime.bigint();
     const checkpoints = new CheckpointStore();
-    for (;;) {
-      const at = await checkpoints.read(pool, RELAY_PROCESSOR_ID, 'all');
-      if (comparePositions(at, head) >= 0) break;
-      if (elapsedMs(t) > 600_000) throw new Error('the relay did not finish within 10 minutes');
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+    relayCpu = await meterCpu([process.pid, ...brokerPids], [db.name], async () => {
+      for (;;) {
+        const at = await checkpoints.read(pool, RELAY_PROCESSOR_ID, 'all');
+        if (comparePositions(at, head) >= 0) return;
+        if (elapsedMs(t) > 600_000) throw new Error('the relay did not finish within 10 minutes');
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    });
     relayS = elapsedMs(t) / 1000;
     log(`relay: ${events} events in ${round(relayS)} s (after ${round(setupMs)} ms of topic and producer setup)`);
     await publisher.stop();
@@ -136,7 +155,7 @@ export async function relaySuite(fallback: AppendOptions, log: (line: string) =>
   const relayRate = round(events / relayS, 0);
 
   const messages = await allMessages(store);
-  const baselineS = await kafkajsBaseline(messages, `${namespace}baseline`);
+  const { result: baselineS, ...baselineCpu } = await meterCpu([process.pid, ...brokerPids], [], () => kafkajsBaseline(messages, `${namespace}baseline`));
   const baselineRate = round(events / baselineS, 0);
   log(`baseline kafkajs: ${round(baselineS)} s = ${baselineRate}/s`);
   const figure: Figure = {
@@ -150,9 +169,20 @@ export async function relaySuite(fallback: AppendOptions, log: (line: string) =>
     goalMet: relayRate >= RELAY_GOAL && relayRate >= 0.5 * baselineRate,
     details: { relaySeconds: round(relayS), baselineSeconds: round(baselineS) },
   };
+  const perEvent = (cpu: { processMs: number; databaseMs: number }) => round((cpu.processMs + cpu.databaseMs) / events, 4);
+  log(`CPU per event: relay ${perEvent(relayCpu)} ms (${round(relayCpu.databaseMs / events, 4)} in PostgreSQL), kafkajs alone ${perEvent(baselineCpu)} ms`);
+  const cpuFigure: Figure = {
+    name: `relay CPU per event (relay process + ${brokerPids.length ? 'Kafka broker + ' : ''}PostgreSQL)`,
+    unit: 'ms',
+    value: perEvent(relayCpu),
+    baselineName: `CPU per message of kafkajs alone (${brokerPids.length ? 'client + broker' : 'client'})`,
+    baseline: perEvent(baselineCpu),
+    ratio: ratio(perEvent(relayCpu), perEvent(baselineCpu)),
+    details: { relay: relayCpu, baseline: baselineCpu },
+  };
   return {
     suite: 'relay',
-    figures: [figure],
+    figures: [figure, cpuFigure],
     notes: [
       `The relay is createKafkaTransport(…).startPublisher('registry', store) of libs/messaging (idempotent producer, one request in flight, acks = all, batches of ${RELAY_BATCH}, ${PARTITIONS} partitions, topics of this run's own namespace). ` +
         'Timed from startPublisher resolving (topic and producer ready) until its checkpoint reached the store head (polled every 50 ms).',

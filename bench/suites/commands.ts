@@ -3,11 +3,12 @@
 import { Pool } from 'pg';
 import { createDatabase } from '../support/databases';
 import { expectStatus, postJson } from '../support/http';
-import { closedLoop, LoadResult } from '../support/load';
+import { closedLoop, ClosedLoopOptions, LoadResult } from '../support/load';
+import { meterCpu } from '../support/process-cpu';
 import { adminToken, preparePlatform } from '../support/platform';
 import { Figure, SuiteResult } from '../support/results';
 import { SeededRandom } from '../support/seeded-random';
-import { ratio } from '../support/stats';
+import { ratio, round } from '../support/stats';
 
 export interface CommandsOptions {
   concurrencies: number[];
@@ -42,7 +43,7 @@ export async function commandsSuite(options: CommandsOptions, log: (line: string
     };
     await closedLoop({ concurrency: 8, durationMs: options.warmupMs }, registerMember);
     for (const c of options.concurrencies) {
-      const result = await closedLoop({ concurrency: c, durationMs: options.durationMs }, registerMember);
+      const result = await metered(registry.child.pid as number, platform.databases.registry.name, { concurrency: c, durationMs: options.durationMs }, registerMember);
       log(`POST /members c=${c}: ${describe(result)}`);
       figures.push(...commandFigures('POST /members', c, result, baselines.get(c)));
     }
@@ -67,7 +68,7 @@ export async function commandsSuite(options: CommandsOptions, log: (line: string
     const warmupJoins = Math.min(200, Math.floor(memberIds.length / 10));
     await closedLoop({ concurrency: 8, durationMs: options.warmupMs, maxOperations: warmupJoins }, joinClub);
     for (const c of options.concurrencies) {
-      const result = await closedLoop({ concurrency: c, durationMs: options.durationMs, maxOperations: memberIds.length - nextMember }, joinClub);
+      const result = await metered(registry.child.pid as number, platform.databases.registry.name, { concurrency: c, durationMs: options.durationMs, maxOperations: memberIds.length - nextMember }, joinClub);
       log(`POST /clubs/{id}/memberships c=${c}: ${describe(result)}`);
       figures.push(...commandFigures('POST /clubs/{id}/memberships', c, result, baselines.get(c)));
     }
@@ -88,7 +89,7 @@ export async function commandsSuite(options: CommandsOptions, log: (line: string
       };
       await closedLoop({ concurrency: 8, durationMs: options.warmupMs }, applyForLoan);
       for (const c of options.concurrencies) {
-        const result = await closedLoop({ concurrency: c, durationMs: options.durationMs }, applyForLoan);
+        const result = await metered(microfinance.child.pid as number, platform.databases.microfinance.name, { concurrency: c, durationMs: options.durationMs }, applyForLoan);
         log(`POST /loans c=${c}: ${describe(result)}`);
         figures.push(...commandFigures('POST /loans', c, result, baselines.get(c)));
       }
@@ -133,11 +134,21 @@ function memberBody(random: SeededRandom) {
   };
 }
 
-function describe(r: LoadResult): string {
-  return `${r.perSecond}/s p50 ${r.p50Ms} ms p99 ${r.p99Ms} ms (${r.count} ok, ${r.errors} errors${r.firstError ? `: ${r.firstError}` : ''})`;
+/** CPU per operation of the serving process and of its database's backends (independent of machine load). */
+export type MeteredResult = LoadResult & { cpuMsPerOperation: { process: number; database: number } };
+
+async function metered(pid: number, database: string, options: ClosedLoopOptions, operation: (n: number) => Promise<void>): Promise<MeteredResult> {
+  const { result, processMs, databaseMs } = await meterCpu([pid], [database], () => closedLoop(options, operation));
+  const per = (ms: number) => (result.count > 0 ? round(ms / result.count, 3) : NaN);
+  return { ...result, cpuMsPerOperation: { process: per(processMs), database: per(databaseMs) } };
 }
 
-function commandFigures(route: string, c: number, result: LoadResult, baseline: LoadResult | undefined): Figure[] {
+function describe(r: LoadResult | MeteredResult): string {
+  const cpu = 'cpuMsPerOperation' in r ? `; CPU/op ${r.cpuMsPerOperation.process} ms process + ${r.cpuMsPerOperation.database} ms PostgreSQL` : '';
+  return `${r.perSecond}/s p50 ${r.p50Ms} ms p99 ${r.p99Ms} ms (${r.count} ok, ${r.errors} errors${r.firstError ? `: ${r.firstError}` : ''})${cpu}`;
+}
+
+function commandFigures(route: string, c: number, result: MeteredResult, baseline: MeteredResult | undefined): Figure[] {
   const meetsGoal = result.perSecond >= GOAL_RATE && result.p99Ms <= GOAL_P99_MS;
   const details = { ...result, baseline };
   return [
@@ -153,10 +164,19 @@ function commandFigures(route: string, c: number, result: LoadResult, baseline: 
     },
     { name: `${route} c=${c} p50`, unit: 'ms', value: result.p50Ms, baselineName: 'raw INSERT p50', baseline: baseline?.p50Ms ?? null, ratio: ratio(result.p50Ms, baseline?.p50Ms ?? null) },
     { name: `${route} c=${c} p99`, unit: 'ms', value: result.p99Ms, baselineName: 'raw INSERT p99', baseline: baseline?.p99Ms ?? null, ratio: ratio(result.p99Ms, baseline?.p99Ms ?? null) },
+    {
+      name: `${route} c=${c} CPU per command (service + PostgreSQL)`,
+      unit: 'ms',
+      value: round(result.cpuMsPerOperation.process + result.cpuMsPerOperation.database, 3),
+      baselineName: 'CPU per raw INSERT (pg client + PostgreSQL)',
+      baseline: baseline ? round(baseline.cpuMsPerOperation.process + baseline.cpuMsPerOperation.database, 3) : null,
+      ratio: ratio(result.cpuMsPerOperation.process + result.cpuMsPerOperation.database, baseline ? baseline.cpuMsPerOperation.process + baseline.cpuMsPerOperation.database : null),
+      details: { service: result.cpuMsPerOperation, baseline: baseline?.cpuMsPerOperation },
+    },
   ];
 }
 
-async function insertBaselines(options: CommandsOptions, log: (line: string) => void): Promise<Map<number, LoadResult>> {
+async function insertBaselines(options: CommandsOptions, log: (line: string) => void): Promise<Map<number, MeteredResult>> {
   const db = await createDatabase('cmd_baseline');
   const pool: Pool = db.pool(SERVICE_POOL_SIZE);
   await pool.query('CREATE TABLE baseline_rows (id uuid PRIMARY KEY, data jsonb NOT NULL)');
@@ -164,10 +184,10 @@ async function insertBaselines(options: CommandsOptions, log: (line: string) => 
   const insert = async () => {
     await pool.query('INSERT INTO baseline_rows (id, data) VALUES ($1, $2)', [random.uuid(), JSON.stringify(memberBody(random))]);
   };
-  const results = new Map<number, LoadResult>();
+  const results = new Map<number, MeteredResult>();
   await closedLoop({ concurrency: 8, durationMs: options.warmupMs }, insert);
   for (const c of options.concurrencies) {
-    const result = await closedLoop({ concurrency: c, durationMs: options.durationMs }, insert);
+    const result = await metered(process.pid, db.name, { concurrency: c, durationMs: options.durationMs }, insert);
     log(`baseline INSERT c=${c}: ${describe(result)}`);
     results.set(c, result);
   }

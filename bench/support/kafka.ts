@@ -1,6 +1,7 @@
 // The stack's Kafka broker: the bench uses the running one (KAFKA_BROKERS, default 127.0.0.1:9092) and
 // starts infra/kafka/start.sh only when nothing listens there.
 import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { ROOT } from './service-process';
@@ -34,4 +35,14 @@ function listening(broker: string): Promise<boolean> {
 /** Topic names and consumer groups of this run (KAFKA_NAMESPACE), so nothing is shared with tests. */
 export function runNamespace(label: string): string {
   return `bench-${process.pid}-${Date.now().toString(36)}-${label}.`;
+}
+
+/** The broker started by infra/kafka/start.sh (its pid file), when it runs on this machine. */
+export function kafkaBrokerPid(): number | null {
+  try {
+    const pid = Number(fs.readFileSync(path.join(ROOT, 'infra/kafka/run/kafka.pid'), 'utf8').trim());
+    return Number.isInteger(pid) && pid > 0 && fs.existsSync(`/proc/${pid}`) ? pid : null;
+  } catch {
+    return null;
+  }
 }

@@ -50,12 +50,17 @@ export interface OpenLoopResult {
   /** Operations that completed, per second of the schedule plus the drain. */
   achievedPerSecond: number;
   started: number;
+  /** Scheduled but never started: `maxInFlight` operations were still waiting (the system did not keep up). */
+  notStarted: number;
   errors: number;
   firstError: string | null;
 }
 
-/** Starts `operation(n)` `ratePerSecond` times a second for `durationMs`, then waits for all to finish. */
-export async function openLoop(ratePerSecond: number, durationMs: number, operation: (n: number) => Promise<void>): Promise<OpenLoopResult> {
+/**
+ * Starts `operation(n)` `ratePerSecond` times a second for `durationMs`, then waits for all to finish.
+ * Timers on a busy loop fire late; slots then start in a burst, which keeps the offered rate right on average.
+ */
+export async function openLoop(ratePerSecond: number, durationMs: number, operation: (n: number) => Promise<void>, maxInFlight = 50): Promise<OpenLoopResult> {
   const total = Math.round((ratePerSecond * durationMs) / 1000);
   const intervalMs = 1000 / ratePerSecond;
   const inFlight: Promise<void>[] = [];
@@ -63,15 +68,27 @@ export async function openLoop(ratePerSecond: number, durationMs: number, operat
   let completed = 0;
   let firstError: string | null = null;
   const started = process.hrtime.bigint();
+  let issued = 0;
+  let pending = 0;
   for (let n = 0; n < total; n++) {
     const due = n * intervalMs;
     const now = elapsedMs(started);
-    // Timers on a busy loop fire late; catching up in bursts keeps the offered rate right on average.
+    // Behind schedule past the end: what could not be offered in time is not offered (counted as not started).
+    if (now > durationMs) break;
     if (due > now + 1) await new Promise((resolve) => setTimeout(resolve, due - now));
+    // The system is not keeping up: a slot whose predecessors still wait is dropped, not queued without
+    // bound (that would only measure the queue); dropped slots are reported.
+    if (pending >= maxInFlight) continue;
+    issued++;
+    pending++;
     inFlight.push(
       operation(n).then(
-        () => void completed++,
+        () => {
+          completed++;
+          pending--;
+        },
         (error: unknown) => {
+          pending--;
           errors++;
           firstError ??= error instanceof Error ? error.message : String(error);
         },
@@ -80,5 +97,5 @@ export async function openLoop(ratePerSecond: number, durationMs: number, operat
   }
   await Promise.all(inFlight);
   const elapsedS = elapsedMs(started) / 1000;
-  return { offeredPerSecond: ratePerSecond, achievedPerSecond: round(completed / elapsedS, 1), started: total, errors, firstError };
+  return { offeredPerSecond: ratePerSecond, achievedPerSecond: round(completed / elapsedS, 1), started: issued, notStarted: total - issued, errors, firstError };
 }

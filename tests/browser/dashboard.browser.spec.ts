@@ -5,9 +5,8 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { Browser, BrowserContext, Page } from 'playwright-core';
-import { seedDemoData } from '../../tools/run/demo-data/demo-data';
 import { describeWithBrowser, launchChromium } from './support/chromium';
-import { EmbeddedPlatform, startEmbeddedPlatform } from './support/embedded-platform';
+import { EmbeddedPlatform, seedDemoData, startEmbeddedPlatform } from './support/embedded-platform';
 
 const SCREENSHOTS = path.join(__dirname, 'screenshots');
 const LAPTOP = { width: 1366, height: 768 };
@@ -120,7 +119,7 @@ describeWithBrowser('dashboard in headless Chromium, embedded platform with the 
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
     platform = await startEmbeddedPlatform();
-    const outcome = await seedDemoData({ gatewayUrl: platform.gatewayUrl, say: () => undefined });
+    const outcome = await seedDemoData(platform.gatewayUrl);
     expect(outcome).toMatchObject({ seeded: true, clubs: 11 });
     demoUrl = outcome.url;
     adminToken = await platform.token();

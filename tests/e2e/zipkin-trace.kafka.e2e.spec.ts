@@ -85,6 +85,11 @@ describeWith(['postgres', 'kafka', 'zipkin'], 'one club creation is one trace in
     expect(gateway?.tags?.['http.method'] ?? gateway?.tags?.['http.request.method']).toBe('POST');
     const registryServer = spans.find((s) => serviceOf(s) === 'registry' && s.kind === 'SERVER');
     expect(registryServer?.name).toBe('post /api/registry/clubs');
+    // Tagged with the commune, so Zipkin's tag search (ishc.org_unit=C1) finds every trace of one commune.
+    expect(registryServer?.tags?.['ishc.org_unit']).toBe('C1');
+    const command = spans.find((s) => s.name === 'command club');
+    expect(command?.parentId).toBe(registryServer?.id);
+    expect(spans.find((s) => s.name === 'ishc_append_events events')?.tags?.['db.system.name']).toBe('postgresql');
     const relay = spans.find((s) => /^send .*ishc\.registry\.events$/.test(s.name ?? ''));
     expect(serviceOf(relay as ZipkinSpan)).toBe('registry');
     expect(relay?.kind).toBe('PRODUCER');

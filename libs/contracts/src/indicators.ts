@@ -24,5 +24,12 @@ export const INDICATOR_CODES = [
   'clubs_well_managed_meetings_pct',
   'elderly_health_checked_pct',
   'home_care_beneficiaries',
+  // Well managed in full (activity meetings, both funds, volunteers' roles): well-managed-indicators.ts.
+  'clubs_well_managed_pct',
+  'clubs_full_activities_well_managed_pct',
+  // Loans (services/reporting/src/indicators/domain/loan-indicators.ts).
+  'members_with_loan_pct',
+  'loans_outstanding_vnd',
+  'par30_pct',
 ] as const;
 export type IndicatorCode = (typeof INDICATOR_CODES)[number];

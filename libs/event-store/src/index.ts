@@ -2,7 +2,17 @@ export * from './types';
 export { migrateEventStore } from './schema/migrate-event-store';
 export { PostgresEventStore } from './store/postgres-event-store';
 export { BACKLOG_COUNT_CAP } from './store/postgres-event-store';
-export type { AppendOptions, AppendTiming, Backlog, PostgresEventStoreOptions, ReadAllOptions, ReadStreamOptions, ReadStreamResult } from './store/postgres-event-store';
+export type {
+  AppendNewStreamsOptions,
+  AppendOptions,
+  AppendTiming,
+  Backlog,
+  NewStream,
+  PostgresEventStoreOptions,
+  ReadAllOptions,
+  ReadStreamOptions,
+  ReadStreamResult,
+} from './store/postgres-event-store';
 export { positionOf } from './store/positions';
 export { CheckpointStore } from './processing/checkpoint-store';
 export { ProcessorLease } from './processing/processor-lease';

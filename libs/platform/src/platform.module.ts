@@ -16,6 +16,7 @@ import { DatabaseHealth } from './health/database-health';
 import { HealthController } from './health/health.controller';
 import { HealthRegistry } from './health/health-registry';
 import { IdempotencyMigration } from './idempotency/idempotency-migration';
+import { TraceAttributesInterceptor } from './http/trace-attributes.interceptor';
 import { WriteInterceptor } from './idempotency/write.interceptor';
 import { MetricsController } from './metrics/metrics.controller';
 import { METRICS_REGISTRY, PG_POOL, PLATFORM_CONFIG, PLATFORM_ENV } from './tokens';
@@ -74,6 +75,7 @@ export class PlatformModule {
         IdempotencyMigration,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+        { provide: APP_INTERCEPTOR, useClass: TraceAttributesInterceptor },
         { provide: APP_INTERCEPTOR, useClass: WriteInterceptor },
       ],
       exports: [PLATFORM_ENV, PLATFORM_CONFIG, METRICS_REGISTRY, PG_POOL, UnitOfWork, WriteTracker, ScopeChecker, HealthRegistry],

@@ -2,3 +2,4 @@
 export * from './club-and-org-unit-replica';
 export * from './club-replica.table';
 export * from './membership-replica';
+export * from './membership-replica.table';

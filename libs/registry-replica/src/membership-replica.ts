@@ -1,14 +1,13 @@
-import { IsoDate, MemberDiedV1, MemberJoinedClubV1, MemberRegisteredV1, MembershipEndedV1 } from '@ishc/contracts';
-import { Pool, PoolClient } from 'pg';
+import { MemberDiedV1, MemberJoinedClubV1, MemberRegisteredV1, MembershipEndedV1, MembershipRolesChangedV1 } from '@ishc/contracts';
+import { PoolClient } from 'pg';
 import { ReplicatedEvent } from './club-and-org-unit-replica';
 
-type Db = Pool | PoolClient;
-
 /**
- * The tables of the memberships replica (the same shape activities keeps): members the replica has seen,
- * with the day of death, and their memberships with dates (`left_on` exclusive). Ids and dates only: no
- * personal data. A service adds this SQL to its own migration; the tables are rebuildable from the
- * registry's events.
+ * The tables of the memberships replica that microfinance and activities keep: members the replica has
+ * seen, with the day of death, their memberships with dates (`left_on` exclusive), and each membership's
+ * roles over time. Ids, dates and roles only: no personal data. A service adds this SQL to its own
+ * migration (every statement is idempotent, so a database made before a table was added gets it on the
+ * next start); the tables are rebuildable from the registry's events.
  */
 export const MEMBERSHIP_REPLICA_TABLES = `
 CREATE TABLE IF NOT EXISTS member_replica (
@@ -22,12 +21,22 @@ CREATE TABLE IF NOT EXISTS membership_replica (
   left_on    date,
   PRIMARY KEY (member_id, club_id, joined_on)
 );
+-- The roles of each membership over time: from the joining day, then from each change's effective day.
+CREATE TABLE IF NOT EXISTS membership_role_replica (
+  member_id  uuid NOT NULL,
+  club_id    uuid NOT NULL,
+  joined_on  date NOT NULL,
+  since      date NOT NULL,
+  roles      text[] NOT NULL,
+  PRIMARY KEY (member_id, club_id, joined_on, since)
+);
 `;
 
 /**
  * Applies one registry event to the memberships replica when it is one of its kinds (registered, joined,
- * left, died; roles are not kept) and says whether it was. Every statement is an upsert, so applying an
- * event twice leaves the same rows.
+ * roles changed, left, died) and says whether it was. Every statement is an upsert, so applying an event
+ * twice leaves the same rows; a joining redelivered on its own does not undo a later role change of the
+ * same day (its roles are only written the first time).
  */
 export async function replicateMembershipEvent(event: ReplicatedEvent, client: PoolClient): Promise<boolean> {
   switch (event.type) {
@@ -40,6 +49,23 @@ export async function replicateMembershipEvent(event: ReplicatedEvent, client: P
       await client.query(
         'INSERT INTO membership_replica (member_id, club_id, joined_on) VALUES ($1, $2, $3) ON CONFLICT (member_id, club_id, joined_on) DO NOTHING',
         [joined.memberId, joined.clubId, joined.joinedOn],
+      );
+      await client.query(
+        `INSERT INTO membership_role_replica (member_id, club_id, joined_on, since, roles) VALUES ($1, $2, $3, $3, $4)
+         ON CONFLICT (member_id, club_id, joined_on, since) DO NOTHING`,
+        [joined.memberId, joined.clubId, joined.joinedOn, joined.roles],
+      );
+      return true;
+    }
+    case 'MembershipRolesChanged': {
+      // The registry changes the roles of the membership active on `effectiveOn` (the latest one begun by then).
+      const changed = event.data as MembershipRolesChangedV1;
+      await client.query(
+        `INSERT INTO membership_role_replica (member_id, club_id, joined_on, since, roles)
+         SELECT member_id, club_id, max(joined_on), $3::date, $4::text[] FROM membership_replica
+          WHERE member_id = $1 AND club_id = $2 AND joined_on <= $3 GROUP BY member_id, club_id
+         ON CONFLICT (member_id, club_id, joined_on, since) DO UPDATE SET roles = EXCLUDED.roles`,
+        [changed.memberId, changed.clubId, changed.effectiveOn, changed.roles],
       );
       return true;
     }
@@ -69,45 +95,3 @@ export async function replicateMembershipEvent(event: ReplicatedEvent, client: P
 async function knowMember(memberId: string, client: PoolClient): Promise<void> {
   await client.query('INSERT INTO member_replica (member_id) VALUES ($1) ON CONFLICT (member_id) DO NOTHING', [memberId]);
 }
-
-/** One membership of a member in a club: from `joinedOn` to the day before `leftOn`. */
-export interface ReplicatedMembership {
-  clubId: string;
-  joinedOn: IsoDate;
-  /** The first day not a member (null while a member). */
-  leftOn: IsoDate | null;
-}
-
-/** A member as the replica knows it from the registry's events: memberships and, once dead, the day of death. */
-export interface ReplicatedMember {
-  memberId: string;
-  diedOn: IsoDate | null;
-  memberships: ReplicatedMembership[];
-}
-
-export const membershipReplicaTable = {
-  /** The members of `memberIds` the replica has seen, by id (an id it has not seen is absent). */
-  async findMembers(db: Db, memberIds: readonly string[]): Promise<Map<string, ReplicatedMember>> {
-    const members = new Map<string, ReplicatedMember>();
-    if (memberIds.length === 0) return members;
-    const r = await db.query<{ member_id: string; died_on: string | null; club_id: string | null; joined_on: string | null; left_on: string | null }>(
-      `SELECT m.member_id, to_char(m.died_on, 'YYYY-MM-DD') AS died_on, s.club_id,
-              to_char(s.joined_on, 'YYYY-MM-DD') AS joined_on, to_char(s.left_on, 'YYYY-MM-DD') AS left_on
-         FROM member_replica m LEFT JOIN membership_replica s ON s.member_id = m.member_id
-        WHERE m.member_id = ANY($1::uuid[])
-        ORDER BY m.member_id, s.joined_on`,
-      [memberIds],
-    );
-    for (const row of r.rows) {
-      const member = members.get(row.member_id) ?? { memberId: row.member_id, diedOn: row.died_on, memberships: [] };
-      if (row.club_id !== null && row.joined_on !== null) member.memberships.push({ clubId: row.club_id, joinedOn: row.joined_on, leftOn: row.left_on });
-      members.set(row.member_id, member);
-    }
-    return members;
-  },
-
-  /** One member as the replica knows it, or null when it has not seen the id yet. */
-  async findMember(db: Db, memberId: string): Promise<ReplicatedMember | null> {
-    return (await this.findMembers(db, [memberId])).get(memberId) ?? null;
-  },
-};

@@ -27,7 +27,7 @@ export function describeWithBrowser(name: string, body: () => void): void {
   }
 }
 
-/** Headless; no sandbox, since CI runs as root in a container. */
+/** Headless; no sandbox, since CI runs as root in a container; Vietnamese browser UI (e.g. date inputs). */
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
+  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: ['--no-sandbox', '--disable-dev-shm-usage', '--lang=vi-VN'] });
 }

@@ -1,7 +1,7 @@
 // The platform as `npm start` runs it — the four compiled services and the gateway as separate processes,
 // embedded transport, the built-in Trà Vinh / Trà Cú org units, the dashboard served at `/` — each service
 // on a fresh database of the test server (as tests/e2e does; jest's global setup builds dist/).
-import { ChildProcess, spawn } from 'node:child_process';
+import { ChildProcess, execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { AddressInfo, createServer } from 'node:net';
 import path from 'node:path';
@@ -105,5 +105,24 @@ function stop(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => {
     child.once('exit', () => resolve());
     child.kill('SIGTERM');
+  });
+}
+
+export interface DemoOutcome {
+  seeded: boolean;
+  url: string;
+  clubs: number;
+  members: number;
+  reason?: string;
+}
+
+/** The Trà Cú demo, written by the compiled tool the embedded launcher uses (tools/run/demo-data). */
+export function seedDemoData(gatewayUrl: string): Promise<DemoOutcome> {
+  const cli = path.join(ROOT, 'dist/tools/run/demo-data/cli.js');
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, [cli, gatewayUrl], { cwd: ROOT, maxBuffer: 1024 * 1024 }, (error, stdout, stderr) => {
+      if (error) reject(new Error(`${cli} failed: ${error.message}\n${stderr}`));
+      else resolve(JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as DemoOutcome);
+    });
   });
 }

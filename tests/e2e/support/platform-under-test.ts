@@ -16,7 +16,7 @@ export interface PlatformUnderTest {
 }
 
 export interface PlatformOptions {
-  services: Array<'registry' | 'activities' | 'reporting'>;
+  services: Array<'registry' | 'activities' | 'microfinance' | 'reporting'>;
   transport: 'embedded' | 'kafka';
   extraEnv?: NodeJS.ProcessEnv;
   /** Export each process's spans as JSON lines to this file (OTEL_TRACES_EXPORTER=file). */

@@ -1,4 +1,4 @@
-import { SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
+import { Attributes, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import { Pool, PoolClient } from 'pg';
 import { AppendResult, ExpectedVersion, ExpectedVersionConflictError, NewEvent, Position, RecordedEvent, START, Upcaster } from '../types';
 import { EventEnvelope, toEnvelope } from './event-envelope';
@@ -14,13 +14,22 @@ export interface PostgresEventStoreOptions {
    * commit; with the caller's `client` it runs after the append statement, before the caller commits.
    * It must not throw: an append that committed is never reported as failed (errors become process warnings).
    * `timing` is the append statement's duration and the stream's type (the append-latency metric).
+   * `appendNewStreams` reports each of its streams as one append, with its share of the statement's time.
    */
   onAppended?: (result: AppendResult, timing: AppendTiming) => void;
 }
 
 export interface AppendTiming {
   streamType: string;
+  /** The statement's duration; for a batch of new streams, divided evenly among its streams. */
   durationSeconds: number;
+}
+
+/** A stream that does not exist yet with its first events (`appendNewStreams`). */
+export interface NewStream {
+  streamId: string;
+  streamType: string;
+  events: NewEvent[];
 }
 
 /** What a reader at some position still has to read (relay and projection lag). */
@@ -43,6 +52,11 @@ export interface AppendOptions {
   client?: PoolClient;
 }
 
+export interface AppendNewStreamsOptions {
+  /** Append inside this transaction instead of one of its own. */
+  client?: PoolClient;
+}
+
 export interface ReadStreamOptions {
   client?: PoolClient;
   /** The first stream version to return (inclusive); default 1. */
@@ -61,6 +75,10 @@ export interface ReadAllOptions {
   after: Position;
   limit: number;
   client?: PoolClient;
+}
+
+interface NewStreamsRow extends AppendRow {
+  stream_id: string;
 }
 
 interface AppendRow {
@@ -96,30 +114,46 @@ export class PostgresEventStore {
    * span: some streams are keyed by a person.
    */
   async append(streamId: string, streamType: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
-    return trace.getTracer(TRACER).startActiveSpan(
-      'ishc_append_events events',
-      {
-        kind: SpanKind.CLIENT,
-        attributes: {
-          'db.system.name': 'postgresql',
-          'db.operation.name': 'ishc_append_events',
-          'db.collection.name': 'events',
-          'ishc.stream_type': streamType,
-          'ishc.event_count': events.length,
-        },
-      },
-      async (span) => {
-        try {
-          return await this.appendInSpan(streamId, streamType, events, options);
-        } catch (error) {
-          span.setStatus({ code: SpanStatusCode.ERROR, message: error instanceof Error ? error.name : typeof error });
-          if (error instanceof ExpectedVersionConflictError) span.setAttribute('error.type', 'ExpectedVersionConflict');
-          throw error;
-        } finally {
-          span.end();
-        }
-      },
+    return inAppendSpan('ishc_append_events', { 'ishc.stream_type': streamType, 'ishc.event_count': events.length }, () =>
+      this.appendInSpan(streamId, streamType, events, options),
     );
+  }
+
+  /**
+   * Creates many streams at once, each with expectation `no_stream`, in ONE statement (a bulk import: one
+   * round trip per stream was most of its time), all or nothing: when one of them exists already the whole
+   * batch fails with an ExpectedVersionConflictError giving that stream and its actual version, and nothing
+   * of the batch is written (a caller's transaction stays usable, as with `append`). One CLIENT span for the
+   * statement (`db.operation.batch.size` = the number of streams; stream types, never ids); `onAppended`
+   * hears each stream as one append. Returns one result per stream, in the order given.
+   */
+  async appendNewStreams(streams: NewStream[], options: AppendNewStreamsOptions = {}): Promise<AppendResult[]> {
+    assertDistinctNewStreams(streams);
+    if (streams.length === 0) return [];
+    const attributes = {
+      'db.operation.batch.size': streams.length,
+      'ishc.stream_types': [...new Set(streams.map((s) => s.streamType))].sort(),
+      'ishc.event_count': streams.reduce((n, s) => n + s.events.length, 0),
+    };
+    return inAppendSpan('ishc_append_new_streams', attributes, () => this.appendNewStreamsInSpan(streams, options));
+  }
+
+  private async appendNewStreamsInSpan(streams: NewStream[], options: AppendNewStreamsOptions): Promise<AppendResult[]> {
+    const started = process.hrtime.bigint();
+    const now = new Date();
+    const envelopes = streams.map((s) => s.events.map((event) => toEnvelope(event, now)));
+    const payload = streams.map((s, i) => ({ stream_id: s.streamId, stream_type: s.streamType, events: envelopes[i] }));
+    const db: Queryable = options.client ?? this.pool;
+    const { rows } = await db.query<NewStreamsRow>('SELECT * FROM ishc_append_new_streams($1::jsonb)', [JSON.stringify(payload)]);
+    const taken = rows.find((row) => row.conflict);
+    if (taken) throw new ExpectedVersionConflictError(taken.stream_id, 'no_stream', taken.actual_version === null ? null : Number(taken.actual_version));
+
+    const rowsOf = new Map<string, AppendRow[]>();
+    for (const row of rows) rowsOf.set(row.stream_id, [...(rowsOf.get(row.stream_id) ?? []), row]);
+    const results = streams.map((s, i) => this.appendedResult(s.streamId, rowsOf.get(s.streamId) ?? [], envelopes[i]));
+    const durationSeconds = Number(process.hrtime.bigint() - started) / 1e9 / streams.length;
+    streams.forEach((s, i) => this.notifyAppended(results[i], { streamType: s.streamType, durationSeconds }));
+    return results;
   }
 
   private async appendInSpan(streamId: string, streamType: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
@@ -258,6 +292,41 @@ export class PostgresEventStore {
     } catch (err) {
       process.emitWarning(`event store onAppended threw: ${err instanceof Error ? err.message : String(err)}`);
     }
+  }
+}
+
+/**
+ * Runs an append statement in a CLIENT span named after it (OTel database conventions: db.system.name,
+ * db.operation.name, db.collection.name). Stream ids are left out of the span: some streams are keyed by a person.
+ */
+function inAppendSpan<T>(operation: string, attributes: Attributes, work: () => Promise<T>): Promise<T> {
+  return trace.getTracer(TRACER).startActiveSpan(
+    `${operation} events`,
+    {
+      kind: SpanKind.CLIENT,
+      attributes: { 'db.system.name': 'postgresql', 'db.operation.name': operation, 'db.collection.name': 'events', ...attributes },
+    },
+    async (span) => {
+      try {
+        return await work();
+      } catch (error) {
+        span.setStatus({ code: SpanStatusCode.ERROR, message: error instanceof Error ? error.name : typeof error });
+        if (error instanceof ExpectedVersionConflictError) span.setAttribute('error.type', 'ExpectedVersionConflict');
+        throw error;
+      } finally {
+        span.end();
+      }
+    },
+  );
+}
+
+/** A new stream needs a first event, and a batch names each stream once (else it would conflict with itself). */
+function assertDistinctNewStreams(streams: NewStream[]): void {
+  const seen = new Set<string>();
+  for (const s of streams) {
+    if (s.events.length === 0) throw new RangeError(`new stream ${s.streamId} has no events`);
+    if (seen.has(s.streamId)) throw new RangeError(`stream ${s.streamId} appears twice in one batch of new streams`);
+    seen.add(s.streamId);
   }
 }
 

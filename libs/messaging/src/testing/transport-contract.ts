@@ -253,7 +253,8 @@ export function transportContract(fixture: TransportFixture): void {
       const registry = await scene.producer('registry');
       const target = await scene.consumerDatabase();
       const name = scene.consumerName('poison');
-      const transport = scene.transport();
+      const parked: string[] = [];
+      const transport = scene.transport({ onDeadLetter: (consumer, topic) => void parked.push(`${consumer} ${topic}`) });
       const consumer = await transport.startConsumer({ name, sources: ['registry'], target: target.pool, handle: ledgerHandler(scene.prefix) });
       const mark = await broker.mark(deadLetterTopic(eventsTopic('registry')));
       const appended = await appendStreams(registry, { prefix: scene.prefix, streams: 10, eventsPerStream: 20, poison: [{ stream: 4, version: 5 }] });
@@ -271,6 +272,8 @@ export function transportContract(fixture: TransportFixture): void {
         await readLedger(target.pool),
         appended.events.filter((e) => !e.poison),
       );
+      // The hook behind ishc_dead_letters_total heard of it once.
+      expect(parked).toEqual([`${name} ${eventsTopic('registry')}`]);
     },
     TEST_TIMEOUT_MS,
   );

@@ -30,8 +30,11 @@ export interface Breakdown {
 /** Routes that a service may not offer yet answer 404 (no route) or 501; anything else is a real error. */
 const notOffered = (error: unknown) => error instanceof ApiError && (error.status === 404 || error.status === 501);
 
+/** What DashboardApi needs of a client (ApiClient; tests give a fake). */
+export type JsonClient = Pick<ApiClient, 'get' | 'download'>;
+
 export class DashboardApi {
-  constructor(readonly client: ApiClient) {}
+  constructor(readonly client: JsonClient) {}
 
   definitions(): Promise<IndicatorDefinition[]> {
     return this.client.get<IndicatorDefinition[]>('/api/reporting/indicator-definitions');

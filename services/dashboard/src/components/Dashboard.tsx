@@ -75,7 +75,12 @@ export function Dashboard(props: { api: DashboardApi; session: Session; initial:
         if (!chain) chain = await resolvePath(roots[0], date); // outside the scope: back to its root
         if (!chain || chain.length === 0) throw new ApiError(403, code, undefined);
         const unit = await api.orgUnit(chain[chain.length - 1].code, date);
-        const [answer, breakdown] = await Promise.allSettled([api.indicators(unit, selection), api.breakdown(unit, selection)]);
+        // An ended unit has figures only as a plan's footprint; without a plan its successors are below.
+        const ended = unit.status === 'ended' && chosenPlan === undefined;
+        const [answer, breakdown] = await Promise.allSettled([
+          ended ? Promise.resolve(undefined) : api.indicators(unit, selection),
+          api.breakdown(unit, selection),
+        ]);
         if (id !== loadId.current) return;
         const a = settled(answer);
         const b = settled(breakdown);
@@ -212,12 +217,9 @@ export function Dashboard(props: { api: DashboardApi; session: Session; initial:
             <h2 id="unit-title" data-testid="unit-title">
               {unit.name} <span className="level">({t.levels[unit.level]} · {unit.code})</span>
             </h2>
-            {unit.status === 'ended' && <p className="note">{t.footprint}</p>}
-            {view.answer ? (
-              <Scorecard indicators={view.answer.indicators} caption={`${t.scorecard}: ${caption}`} />
-            ) : (
-              <ErrorNote error={view.answerError} />
-            )}
+            {unit.status === 'ended' && <p className="note">{plan ? t.footprint : t.endedWithoutPlan}</p>}
+            {view.answer && <Scorecard indicators={view.answer.indicators} caption={`${t.scorecard}: ${caption}`} />}
+            {view.answerError !== undefined && <ErrorNote error={view.answerError} />}
             <ExportButtons api={api} unit={unit} selection={view.selection} />
           </section>
           {view.breakdown ? <BreakdownView breakdown={view.breakdown} onOpen={open} /> : <ErrorNote error={view.breakdownError} />}

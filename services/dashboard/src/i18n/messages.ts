@@ -58,6 +58,7 @@ const vi = {
   commune: 'Xã / phường / thị trấn',
   apiDocs: 'Tài liệu API',
   footprint: 'Đơn vị đã kết thúc vào ngày này: số liệu trên các xã kế thừa.',
+  endedWithoutPlan: 'Đơn vị đã kết thúc vào ngày này. Chọn một kế hoạch của đơn vị để xem số liệu trên các xã kế thừa, hoặc mở một xã kế thừa bên dưới.',
   scopeLabel: 'Phạm vi',
   levels: { country: 'Cả nước', province: 'Tỉnh', district: 'Huyện', commune: 'Xã', hamlet: 'Ấp' },
   roles: {
@@ -127,6 +128,7 @@ const en: Messages = {
   commune: 'Commune',
   apiDocs: 'API docs',
   footprint: 'This unit had ended on that date: figures cover its successor communes.',
+  endedWithoutPlan: 'This unit had ended on that date. Choose one of its plans to see figures over its successor communes, or open a successor below.',
   scopeLabel: 'Scope',
   levels: { country: 'Country', province: 'Province', district: 'District', commune: 'Commune', hamlet: 'Hamlet' },
   roles: {

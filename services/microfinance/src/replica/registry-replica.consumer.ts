@@ -6,11 +6,12 @@ import { MicrofinanceSchema } from './microfinance-schema.provider';
 import { replicateRegistryEvents } from './registry-replica';
 
 /**
- * The consumer name: its checkpoint (embedded) or consumer group and inbox key (Kafka). `-v2` since the
- * replica also keeps memberships: a new name reads the registry's history from the start again, so
- * memberships recorded before then are replicated too (every statement is an upsert).
+ * The consumer name: its checkpoint (embedded) or consumer group and inbox key (Kafka). A new name reads the
+ * registry's history from the start again (every statement is an upsert): `-v2` when the replica began to
+ * keep memberships, `-v3` when it began to keep their dated roles (the replica shared with activities), so
+ * the roles of memberships replicated before then are filled in too.
  */
-export const REGISTRY_REPLICA_CONSUMER = 'microfinance-registry-replica-v2';
+export const REGISTRY_REPLICA_CONSUMER = 'microfinance-registry-replica-v3';
 
 /** The services whose events microfinance consumes. */
 export const REPLICATED_SOURCES: ServiceName[] = ['registry'];

@@ -63,12 +63,24 @@ describeWith(['postgres'], 'microfinance replica of registry events', () => {
       memberId: m1,
       diedOn: null,
       memberships: [
-        { clubId, joinedOn: '2021-06-01', leftOn: '2023-01-01' },
-        { clubId: otherClubId, joinedOn: '2023-01-01', leftOn: null },
-        { clubId, joinedOn: '2024-01-01', leftOn: null },
+        {
+          clubId,
+          joinedOn: '2021-06-01',
+          leftOn: '2023-01-01',
+          roles: [
+            { since: '2021-06-01', roles: ['chair'] },
+            { since: '2022-01-01', roles: ['member'] },
+          ],
+        },
+        { clubId: otherClubId, joinedOn: '2023-01-01', leftOn: null, roles: [{ since: '2023-01-01', roles: ['member'] }] },
+        { clubId, joinedOn: '2024-01-01', leftOn: null, roles: [{ since: '2024-01-01', roles: ['member'] }] },
       ],
     });
-    expect(await membershipReplicaTable.findMember(db.pool, m2)).toEqual({ memberId: m2, diedOn: '2025-02-03', memberships: [{ clubId, joinedOn: '2021-07-01', leftOn: '2025-02-03' }] });
+    expect(await membershipReplicaTable.findMember(db.pool, m2)).toEqual({
+      memberId: m2,
+      diedOn: '2025-02-03',
+      memberships: [{ clubId, joinedOn: '2021-07-01', leftOn: '2025-02-03', roles: [{ since: '2021-07-01', roles: ['member'] }] }],
+    });
     expect(await membershipReplicaTable.findMember(db.pool, m3)).toBeNull();
   };
 
@@ -85,7 +97,7 @@ describeWith(['postgres'], 'microfinance replica of registry events', () => {
     expect(await scope.isWithin('K1', ['K1'], '2025-07-01')).toBe(true);
   });
 
-  it('keeps each member’s memberships with their dates and the day of death (ids and dates only); an unseen id is absent', async () => {
+  it('keeps each member’s memberships with their dates, their roles over time and the day of death (no personal data); an unseen id is absent', async () => {
     await expectedMembers();
   });
 

@@ -7,8 +7,8 @@ export type { ReplicatedEvent } from '@ishc/registry-replica';
 
 /**
  * Applies registry events to microfinance's replica (microfinance-schema.ts): clubs with their lifetime and
- * org units' dated parent links, then members with their memberships and death (who may borrow) — both
- * the shared replicas of libs/registry-replica. A member's erasure also blanks the free text of their loans.
+ * org units' dated parent links, then members with their memberships (and their dated roles) and death
+ * (who may borrow) — both the shared replicas of libs/registry-replica. A member's erasure also blanks the free text of their loans.
  */
 export async function replicateRegistryEvents(events: readonly ReplicatedEvent[], client: PoolClient): Promise<void> {
   for (const event of events) {

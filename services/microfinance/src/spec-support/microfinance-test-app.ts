@@ -1,9 +1,8 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { CLUB_STREAM, MEMBERSHIPS_STREAM, ORG_UNIT_STREAM, OrgUnitDefinedV1, clubStreamId, membershipsStreamId, orgUnitStreamId } from '@ishc/contracts';
-import { AppendResult, PostgresEventStore, migrateEventStore } from '@ishc/event-store';
+import { PostgresEventStore } from '@ishc/event-store';
 import { Role, createServiceApp, signDevToken } from '@ishc/platform';
+import { RegistryEventWrites, createFakeRegistry, registryEventWrites, untilReplicatedBy } from '@ishc/registry-replica/testing';
 import { TestDatabase, createTestDatabase } from '@ishc/testing';
-import { randomUUID } from 'node:crypto';
 import { Registry } from 'prom-client';
 import { MicrofinanceModule } from '../app.module';
 import { RegistryReplicaConsumer } from '../replica/registry-replica.consumer';
@@ -14,34 +13,23 @@ export const TEST_SECRET = 'microfinance-test-secret-of-32-characters-at-least';
  * Microfinance on a fresh database, replicating a registry event store of its own (another fresh
  * database) through the embedded transport: the registry's events are its contract, the service is not needed.
  */
-export interface MicrofinanceTestApp {
+export interface MicrofinanceTestApp extends RegistryEventWrites {
   app: NestExpressApplication;
   db: TestDatabase;
   registryEvents: PostgresEventStore;
   token(roles?: Role[], scope?: string[]): Promise<string>;
-  /** Appends OrgUnitDefined and waits until the replica has it. */
-  defineUnit(unit: Omit<OrgUnitDefinedV1, 'attributes'>): Promise<void>;
-  /** Appends ClubEstablished; waits for the replica unless `replicated` is false. */
-  establishClub(communeCode: string, establishedOn: string, options?: { replicated?: boolean; clubId?: string }): Promise<string>;
-  dissolveClub(clubId: string, dissolvedOn: string): Promise<void>;
-  /** Appends MemberJoinedClub to the person's memberships stream; waits for the replica unless `replicated` is false. */
-  joinClub(clubId: string, joinedOn: string, options?: { replicated?: boolean; memberId?: string }): Promise<string>;
-  /** Appends MembershipEnded (`leftOn` exclusive). */
-  leaveClub(memberId: string, clubId: string, leftOn: string): Promise<void>;
   close(): Promise<void>;
 }
 
 export async function startMicrofinance(): Promise<MicrofinanceTestApp> {
   const db = await createTestDatabase('microfinance');
-  const registryDb = await createTestDatabase('mf_registry_events');
-  await migrateEventStore(registryDb.pool);
-  const registryEvents = new PostgresEventStore(registryDb.pool);
+  const registry = await createFakeRegistry('mf_registry_events');
   const app = await createServiceApp({
     service: 'microfinance',
     module: MicrofinanceModule,
     env: {
       MICROFINANCE_DATABASE_URL: db.url,
-      REGISTRY_DATABASE_URL: registryDb.url,
+      REGISTRY_DATABASE_URL: registry.db.url,
       JWT_SECRET: TEST_SECRET,
       LOG_LEVEL: 'silent',
       ISHC_MODE: 'embedded',
@@ -49,59 +37,19 @@ export async function startMicrofinance(): Promise<MicrofinanceTestApp> {
     },
     metricsRegistry: new Registry(),
   });
-  const replicated = async (result: AppendResult) => {
-    const consumer = app.get(RegistryReplicaConsumer).running();
-    const deadline = Date.now() + 30_000; // generous: a loaded CI machine
-    while (!(await consumer.isProcessed('registry', result.lastPosition))) {
-      if (Date.now() > deadline) throw new Error('the registry replica did not catch up within 30 s');
-      await new Promise((resolve) => setTimeout(resolve, 15));
-    }
-  };
   return {
     app,
     db,
-    registryEvents,
+    registryEvents: registry.events,
     token: (roles = ['admin'], scope = ['VN']) => signDevToken({ sub: 'officer-1', roles, scope }, TEST_SECRET, '10m'),
-    async defineUnit(unit) {
-      await replicated(
-        await registryEvents.append(orgUnitStreamId(unit.code), ORG_UNIT_STREAM, [{ type: 'OrgUnitDefined', data: { ...unit, attributes: {} } }], { expectedVersion: 'any' }),
-      );
-    },
-    async establishClub(communeCode, establishedOn, options = {}) {
-      const clubId = options.clubId ?? randomUUID();
-      const result = await registryEvents.append(
-        clubStreamId(clubId),
-        CLUB_STREAM,
-        [{ type: 'ClubEstablished', data: { clubId, name: `CLB ${clubId.slice(0, 4)}`, communeCode, hamletCode: null, establishedOn } }],
-        { expectedVersion: 'no_stream' },
-      );
-      if (options.replicated ?? true) await replicated(result);
-      return clubId;
-    },
-    async dissolveClub(clubId, dissolvedOn) {
-      await replicated(await registryEvents.append(clubStreamId(clubId), CLUB_STREAM, [{ type: 'ClubDissolved', data: { clubId, dissolvedOn } }], { expectedVersion: 'any' }));
-    },
-    async joinClub(clubId, joinedOn, options = {}) {
-      const memberId = options.memberId ?? randomUUID();
-      const result = await registryEvents.append(
-        membershipsStreamId(memberId),
-        MEMBERSHIPS_STREAM,
-        [{ type: 'MemberJoinedClub', data: { memberId, clubId, joinedOn, roles: ['member'] } }],
-        { expectedVersion: 'any' },
-      );
-      if (options.replicated ?? true) await replicated(result);
-      return memberId;
-    },
-    async leaveClub(memberId, clubId, leftOn) {
-      await replicated(
-        await registryEvents.append(membershipsStreamId(memberId), MEMBERSHIPS_STREAM, [{ type: 'MembershipEnded', data: { memberId, clubId, leftOn, reason: null } }], {
-          expectedVersion: 'any',
-        }),
-      );
-    },
+    // Generous: a loaded CI machine.
+    ...registryEventWrites(
+      registry.events,
+      untilReplicatedBy(() => app.get(RegistryReplicaConsumer).running(), 30_000),
+    ),
     async close() {
       await app.close();
-      await Promise.all([db.drop(), registryDb.drop()]);
+      await Promise.all([db.drop(), registry.db.drop()]);
     },
   };
 }

@@ -35,8 +35,10 @@ describeWith(['postgres', 'redis'], 'GET /api/reporting/indicators through the R
     await redis?.quit();
   });
 
-  it('uses Redis when REDIS_URL is set', () => {
+  it('uses Redis when REDIS_URL is set, and says so in GET /status with the hits and misses', async () => {
     expect(t.app.get(IndicatorCache).store.kind).toBe('redis');
+    const status = await request(t.app.getHttpServer()).get('/api/reporting/status').set('Authorization', `Bearer ${admin}`).expect(200);
+    expect(status.body.cache).toEqual({ store: 'redis', ...indicatorCacheLookups() });
   });
 
   it('answers a repeated question from Redis (a hit), and a question after a new write afresh (never stale)', async () => {

@@ -71,7 +71,7 @@ export class IndicatorFeed {
             level: unit.level,
             month,
             asOf,
-            scope: scope.communes,
+            scope: [...scope.communes],
             indicators,
             revision: (before?.revision ?? 0) + 1,
           });

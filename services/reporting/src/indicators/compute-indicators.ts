@@ -7,11 +7,15 @@ import { CoverageFacts } from './domain/coverage-indicators';
 import { compositionIndicators } from './domain/composition-indicators';
 import { coverageIndicators } from './domain/coverage-indicators';
 import { fundIndicators } from './domain/fund-indicators';
+import { loanIndicators } from './domain/loan-indicators';
+import { wellManagedIndicators } from './domain/well-managed-indicators';
 import { IndicatorValue } from './domain/indicator-value';
 import { memberIndicators } from './domain/member-indicators';
 import { newClubIndicators } from './domain/new-club-indicators';
 import { PlanParameters } from './domain/plan-parameters';
 import { readFundFacts } from './fund-facts.query';
+import { readLoanFacts } from './loan-facts.query';
+import { readRoleFacts } from './role-facts.query';
 import { readMemberFacts } from './member-facts.query';
 
 /**
@@ -32,6 +36,8 @@ export async function computeIndicators(
   const members = await readMemberFacts(db, clubIds, asOf);
   const clubs = await readClubFacts(db, scope.clubs);
   const activities = await readActivityFacts(db, clubIds, members, asOf, params);
+  const loans = await readLoanFacts(db, clubIds, members, asOf);
+  const roles = await readRoleFacts(db, clubIds, asOf);
   return [
     ...coverageIndicators(scope),
     ...fundIndicators(scope.clubs, funds),
@@ -39,5 +45,7 @@ export async function computeIndicators(
     ...newClubIndicators(scope.clubs, { clubs, members }, asOf, params),
     ...compositionIndicators(scope.clubs, members, asOf, params),
     ...activityIndicators(scope.clubs, { activities, clubs, members }, asOf, params),
+    ...wellManagedIndicators(scope.clubs, { activities, clubs, funds, members, roles }, asOf, params),
+    ...loanIndicators(scope.clubs, { loans, members }, asOf, params),
   ];
 }

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Actor, Clock, NotFoundError, PG_POOL, ScopeChecker, ValidationError, parseConsistencyTokens } from '@ishc/platform';
+import { Actor, Clock, ForbiddenError, NotFoundError, PG_POOL, ScopeChecker, ValidationError, parseConsistencyTokens } from '@ishc/platform';
 import { Pool, PoolClient } from 'pg';
 import { IndicatorCache } from '../cache/indicator-cache';
 import { ReadYourWrites } from '../consistency/read-your-writes';
@@ -49,6 +49,7 @@ export interface BreakdownRow {
   orgUnit: string;
   orgUnitName: string | null;
   clubId: string | null;
+  clubName: string | null;
   indicators: ReportedIndicator[];
 }
 
@@ -88,9 +89,24 @@ export class IndicatorReports {
     if (asOf < unit.validFrom || (ended && !onFootprint)) {
       throw new NotFoundError(`Org unit ${code} was not valid on ${asOf} (valid ${unit.validFrom} to ${unit.validTo ?? 'today'}).`);
     }
-    // Scope is checked on the hierarchy of a day the unit existed: its last day, for a footprint.
-    await this.scope.assertInScope(actor, code, onFootprint ? (unit.validTo as string) : asOf);
+    if (onFootprint) await this.assertFootprintInScope(actor, code, unit.validTo as string, asOf);
+    else await this.scope.assertInScope(actor, code, asOf);
     return { orgUnit: code, orgUnitName: unit.name, asOf, plan, basis: onFootprint ? 'footprint' : 'unit', lastDay: onFootprint ? unit.validTo : null };
+  }
+
+  /**
+   * A footprint is in scope for whoever had the unit in scope on its last day (the district's officers),
+   * or has every commune of the footprint in scope on asOf (the new province's officers).
+   */
+  private async assertFootprintInScope(actor: Actor, code: string, lastDay: string, asOf: string): Promise<void> {
+    if (await this.scope.isInScope(actor, code, lastDay)) return;
+    const { communes } = await readFootprintCoverageFacts(this.pool, code, lastDay, asOf);
+    for (const commune of communes) {
+      if (!(await this.scope.isInScope(actor, commune, asOf))) {
+        throw new ForbiddenError(`The footprint of org unit ${code} on ${asOf} is outside your scope.`, { type: 'out-of-scope' });
+      }
+    }
+    if (communes.length === 0) throw new ForbiddenError(`Org unit ${code} is outside your scope on ${lastDay}.`, { type: 'out-of-scope' });
   }
 
   indicators(report: ResolvedReport): Promise<IndicatorsAnswer> {
@@ -108,13 +124,20 @@ export class IndicatorReports {
       if (by === 'commune') {
         for (const commune of scope.communes) {
           const part = { communes: [commune], clubs: scope.clubs.filter((c) => c.communeCode === commune) };
-          rows.push({ orgUnit: commune, orgUnitName: names.get(commune) ?? null, clubId: null, indicators: await this.compute(db, report, part) });
+          rows.push({ orgUnit: commune, orgUnitName: names.get(commune) ?? null, clubId: null, clubName: null, indicators: await this.compute(db, report, part) });
         }
       } else {
+        const clubNames = await readClubNames(db, scope.clubs.map((c) => c.clubId));
         const clubs = [...scope.clubs].sort((a, b) => a.communeCode.localeCompare(b.communeCode) || a.clubId.localeCompare(b.clubId));
         for (const club of clubs) {
           const part = { communes: [club.communeCode], clubs: [club] };
-          rows.push({ orgUnit: club.communeCode, orgUnitName: names.get(club.communeCode) ?? null, clubId: club.clubId, indicators: await this.compute(db, report, part) });
+          rows.push({
+            orgUnit: club.communeCode,
+            orgUnitName: names.get(club.communeCode) ?? null,
+            clubId: club.clubId,
+            clubName: clubNames.get(club.clubId) ?? null,
+            indicators: await this.compute(db, report, part),
+          });
         }
       }
       return { ...this.head(report, scope), by, rows };
@@ -157,4 +180,9 @@ export class IndicatorReports {
 async function readUnitNames(db: PoolClient, codes: readonly string[]): Promise<Map<string, string>> {
   const r = await db.query<{ code: string; name: string }>('SELECT code, name FROM rp_org_unit WHERE code = ANY($1::text[])', [codes]);
   return new Map(r.rows.map((row) => [row.code, row.name]));
+}
+
+async function readClubNames(db: PoolClient, clubIds: readonly string[]): Promise<Map<string, string>> {
+  const r = await db.query<{ club_id: string; name: string | null }>('SELECT club_id, name FROM rp_club WHERE club_id = ANY($1::uuid[])', [clubIds]);
+  return new Map(r.rows.filter((row) => row.name !== null).map((row) => [row.club_id, row.name as string]));
 }

@@ -1,5 +1,6 @@
 import { FundContributionReceivedV1, FundLoanDisbursedV1, FundLoanWrittenOffV1, FundOpenedV1, FundRepaymentReceivedV1 } from '@ishc/contracts';
 import { PoolClient } from 'pg';
+import { projectLoanEvents } from './loans.projection';
 
 /** The part of an incoming microfinance event the projection reads (the event id keys each movement). */
 export interface ProjectedMicrofinanceEvent {
@@ -41,6 +42,8 @@ export async function projectMicrofinanceEvents(events: readonly ProjectedMicrof
       [event.eventId, movement.clubId, movement.kind, movement.on, movement.cashDeltaVnd, movement.principalDeltaVnd],
     );
   }
+  // The loan streams of the same source: loans_outstanding_vnd, par30_pct, members_with_loan_pct.
+  await projectLoanEvents(events, client);
 }
 
 function movementOf(event: ProjectedMicrofinanceEvent): Movement | null {

@@ -6,6 +6,7 @@ import {
   MemberJoinedClubV1,
   MemberRegisteredV1,
   MembershipEndedV1,
+  MembershipRolesChangedV1,
   OrgUnitDefinedV1,
   OrgUnitReparentedV1,
   OrgUnitRetiredV1,
@@ -54,6 +55,10 @@ export async function projectRegistryEvents(events: readonly ProjectedEvent[], c
         break;
       case 'MemberJoinedClub':
         await projectMemberJoinedClub(event.data as MemberJoinedClubV1, client);
+        await projectMembershipRoles(event.data as MemberJoinedClubV1, (event.data as MemberJoinedClubV1).joinedOn, client);
+        break;
+      case 'MembershipRolesChanged':
+        await projectMembershipRoles(event.data as MembershipRolesChangedV1, (event.data as MembershipRolesChangedV1).effectiveOn, client);
         break;
       case 'MembershipEnded':
         await projectMembershipEnded(event.data as MembershipEndedV1, client);
@@ -63,7 +68,7 @@ export async function projectRegistryEvents(events: readonly ProjectedEvent[], c
         break;
       // MemberErased destroys the member's data key: only the encrypted personal data becomes
       // unreadable. Reporting never holds personal data, so statistics stay exactly as they were.
-      // MembershipRolesChanged: no indicator reads roles yet.
+      // MembershipRolesChanged: the volunteers' roles of clubs_well_managed_pct (rp_membership_roles).
     }
   }
 }
@@ -123,9 +128,9 @@ async function closeParentLinks(code: string, client: PoolClient): Promise<void>
 
 async function projectClubEstablished(club: ClubEstablishedV1, client: PoolClient): Promise<void> {
   await client.query(
-    `INSERT INTO rp_club (club_id, commune_code, established_on) VALUES ($1, $2, $3)
-     ON CONFLICT (club_id) DO UPDATE SET commune_code = EXCLUDED.commune_code, established_on = EXCLUDED.established_on`,
-    [club.clubId, club.communeCode, club.establishedOn],
+    `INSERT INTO rp_club (club_id, commune_code, established_on, name) VALUES ($1, $2, $3, $4)
+     ON CONFLICT (club_id) DO UPDATE SET commune_code = EXCLUDED.commune_code, established_on = EXCLUDED.established_on, name = EXCLUDED.name`,
+    [club.clubId, club.communeCode, club.establishedOn, club.name],
   );
 }
 
@@ -168,6 +173,15 @@ async function projectMembershipEnded(event: MembershipEndedV1, client: PoolClie
       WHERE member_id = $1 AND club_id = $2
         AND joined_on = (SELECT MAX(joined_on) FROM rp_membership WHERE member_id = $1 AND club_id = $2 AND joined_on <= $3)`,
     [event.memberId, event.clubId, event.leftOn],
+  );
+}
+
+/** The membership's whole role set from `from` (the join or the change); the latest event for a day wins. */
+async function projectMembershipRoles(event: { memberId: string; clubId: string; roles: readonly string[] }, from: string, client: PoolClient): Promise<void> {
+  await client.query(
+    `INSERT INTO rp_membership_roles (member_id, club_id, effective_on, roles) VALUES ($1, $2, $3, $4)
+     ON CONFLICT (member_id, club_id, effective_on) DO UPDATE SET roles = EXCLUDED.roles`,
+    [event.memberId, event.clubId, from, [...event.roles]],
   );
 }
 

@@ -4,7 +4,7 @@ import { PROJECTION_VERSION_TABLE } from './projection-version';
 
 /**
  * The reporting read models keep temporal facts (DESIGN §6), so any indicator can be computed for any
- * unit and date: unit validity, dated parent links, succession links (reforms), club lifetimes, club funds, members and memberships, activities. Idempotent; advisory-locked so
+ * unit and date: unit validity, dated parent links, succession links (reforms), club lifetimes, club funds, members and memberships (and their roles), activities, loans. Idempotent; advisory-locked so
  * several starting processes do not race.
  */
 const MIGRATION = `
@@ -39,6 +39,8 @@ CREATE TABLE IF NOT EXISTS rp_club (
   dissolved_on    date
 );
 CREATE INDEX IF NOT EXISTS rp_club_by_commune ON rp_club (commune_code, established_on);
+-- The club's name (not personal data), for breakdowns by club; null in rows projected before it was kept.
+ALTER TABLE rp_club ADD COLUMN IF NOT EXISTS name text;
 -- After a partial succession, a club is reassigned explicitly: its commune from effective_on on.
 CREATE TABLE IF NOT EXISTS rp_club_reassignment (
   club_id       uuid NOT NULL,
@@ -118,6 +120,34 @@ CREATE TABLE IF NOT EXISTS rp_self_help_case (
   opened_on       date NOT NULL,
   value_vnd       bigint
 );
+-- Loans (loans.projection.ts): disbursed club-fund loans with their schedule, and each dated payment.
+CREATE TABLE IF NOT EXISTS rp_loan (
+  loan_id         uuid PRIMARY KEY,
+  club_id         uuid NOT NULL,
+  member_id       uuid NOT NULL,
+  principal_vnd   bigint NOT NULL,
+  disbursed_on    date NOT NULL,
+  schedule        jsonb NOT NULL,
+  written_off_on  date
+);
+CREATE INDEX IF NOT EXISTS rp_loan_by_club ON rp_loan (club_id, disbursed_on);
+CREATE TABLE IF NOT EXISTS rp_loan_repayment (
+  event_id    uuid PRIMARY KEY,
+  loan_id     uuid NOT NULL,
+  paid_on     date NOT NULL,
+  amount_vnd  bigint NOT NULL
+);
+CREATE INDEX IF NOT EXISTS rp_loan_repayment_by_loan ON rp_loan_repayment (loan_id, paid_on);
+-- A membership's roles (registry.projection.ts): the whole set in force from effective_on (the join, or
+-- a change) until the member's next row in that club; members(k,T) still decides who is a member on T.
+CREATE TABLE IF NOT EXISTS rp_membership_roles (
+  member_id     uuid NOT NULL,
+  club_id       uuid NOT NULL,
+  effective_on  date NOT NULL,
+  roles         text[] NOT NULL,
+  PRIMARY KEY (member_id, club_id, effective_on)
+);
+CREATE INDEX IF NOT EXISTS rp_membership_roles_by_club ON rp_membership_roles (club_id, effective_on);
 `;
 
 export function migrateReportingSchema(pool: Pool): Promise<void> {

@@ -1,17 +1,21 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ConsumerProgress } from '@ishc/messaging';
+import { IndicatorCache, indicatorCacheLookups } from '../cache/indicator-cache';
 import { ProjectionConsumer } from '../projections/projection-consumer';
 
 @ApiTags('status')
 @ApiBearerAuth()
 @Controller('status')
 export class StatusController {
-  constructor(private readonly projections: ProjectionConsumer) {}
+  constructor(
+    private readonly projections: ProjectionConsumer,
+    private readonly cache: IndicatorCache,
+  ) {}
 
   @Get()
-  @ApiOperation({ summary: "Each source's processed position and lag" })
-  async status(): Promise<{ sources: ConsumerProgress[] }> {
-    return { sources: await this.projections.running().status() };
+  @ApiOperation({ summary: "Each source's processed position and lag, and the indicator cache's hits and misses" })
+  async status(): Promise<{ sources: ConsumerProgress[]; cache: { store: 'redis' | 'memory'; hits: number; misses: number } }> {
+    return { sources: await this.projections.running().status(), cache: { store: this.cache.store.kind, ...indicatorCacheLookups() } };
   }
 }

@@ -1,7 +1,9 @@
+import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { EncryptedPersonalDataV1, MEMBERSHIPS_STREAM, MEMBER_STREAM, MemberJoinedClubV1, MemberRegisteredV1, memberStreamId, membershipsStreamId } from '@ishc/contracts';
 import { RuleViolation, RuleViolations } from '@ishc/domain-kit';
-import { Actor, Clock, FieldError, ScopeChecker, UnitOfWork, WriteTracker, canonicalJson, commandMetadata } from '@ishc/platform';
+import { NewStream, PostgresEventStore } from '@ishc/event-store';
+import { Actor, Clock, EVENT_STORE, FieldError, ScopeChecker, UnitOfWork, canonicalJson, commandMetadata } from '@ishc/platform';
 import { randomUUID } from 'node:crypto';
 import { PoolClient } from 'pg';
 import { clubCommuneOn } from '../../clubs/club-commune';
@@ -13,7 +15,6 @@ import { PossibleDuplicate, memberTable } from '../../members/member.table';
 import { decideJoinClub, initialMembershipsState } from '../../memberships/domain/memberships';
 import { membershipTable } from '../../memberships/membership.table';
 import { orgUnitTable } from '../../org-units/org-unit.table';
-import { NewStream, appendNewStreams } from '../../shared/append-new-streams';
 import { ParsedImportRow, parseImportRow } from '../member-import-row';
 import { ImportMembersCommand, ImportMembersResult, ImportRowResult } from './import-members.command';
 
@@ -47,7 +48,7 @@ interface ValidRow {
 @CommandHandler(ImportMembersCommand)
 export class ImportMembersHandler implements ICommandHandler<ImportMembersCommand, ImportMembersResult> {
   constructor(
-    private readonly writes: WriteTracker,
+    @Inject(EVENT_STORE) private readonly store: PostgresEventStore,
     private readonly unitOfWork: UnitOfWork,
     private readonly clock: Clock,
     private readonly keyring: MemberKeyring,
@@ -180,6 +181,7 @@ export class ImportMembersHandler implements ICommandHandler<ImportMembersComman
     const registered: Array<{ member: MemberRegisteredV1; wrappedKey: EncryptedPersonalDataV1 }> = [];
     const joins: MemberJoinedClubV1[] = [];
     const streams: NewStream[] = [];
+    const metadata = commandMetadata(actor);
     for (const v of batch) {
       const { member, membership } = v.parsed;
       const memberId = randomUUID();
@@ -208,18 +210,17 @@ export class ImportMembersHandler implements ICommandHandler<ImportMembersComman
         },
         initialMemberState(),
       );
-      streams.push({ streamId: memberStreamId(memberId), streamType: MEMBER_STREAM, events: [event] });
+      streams.push({ streamId: memberStreamId(memberId), streamType: MEMBER_STREAM, events: [{ type: event.type, data: event.data, metadata }] });
       registered.push({ member: event.data as MemberRegisteredV1, wrappedKey: keys.wrap(memberId, dataKey) });
       if (membership && v.club) {
         const club = { establishedOn: v.club.establishedOn, dissolvedOn: v.club.dissolvedOn };
         const joined = decideJoinClub({ memberId, clubId: membership.clubId, club, joinedOn: membership.joinedOn, roles: membership.roles, today }, initialMembershipsState());
-        streams.push({ streamId: membershipsStreamId(memberId), streamType: MEMBERSHIPS_STREAM, events: joined });
+        streams.push({ streamId: membershipsStreamId(memberId), streamType: MEMBERSHIPS_STREAM, events: joined.map((e) => ({ type: e.type, data: e.data, metadata })) });
         joins.push(joined[0].data as MemberJoinedClubV1);
       }
     }
-    // Bypasses PostgresEventStore.append, so the request's consistency token is reported here.
-    const lastPosition = await appendNewStreams(client, streams, commandMetadata(actor));
-    if (lastPosition) this.writes.recordAppend({ lastPosition });
+    // Every new stream of the batch in one statement (the event store reports them for the consistency token).
+    await this.store.appendNewStreams(streams, { client });
     await memberTable.insertMany(client, registered);
     const hashes = batch.flatMap((v) => v.hashes.map((h) => ({ memberId: v.result.id as string, ...h })));
     const duplicates: PossibleDuplicate[] = batch.flatMap((v) =>

@@ -1,5 +1,6 @@
 import { IndicatorCode } from '@ishc/contracts';
 import { ACTIVITY_INDICATOR_DEFINITIONS } from './activity-indicator-definitions';
+import { LOAN_AND_WELL_MANAGED_INDICATOR_DEFINITIONS } from './loan-indicator-definitions';
 import { ELDERLY_AGE } from './member-indicators';
 import { DEFAULT_PLAN_PARAMETERS } from './plan-parameters';
 
@@ -43,8 +44,8 @@ export const INDICATOR_DEFINITIONS: readonly IndicatorDefinition[] = [
     names: { vi: 'Vốn quỹ tăng thu nhập (đồng)', en: 'Income-generation fund capital (VND)' },
     unit: 'vnd',
     numerator:
-      'sum over the income-generation funds of clubs(U,T) of the cash balance plus the outstanding loan principal on T, from the funds’ own events; ' +
-      'loans are not yet recorded over the API, so for now this is the cash balance (contributions received on or before T)',
+      'sum over the income-generation funds of clubs(U,T) of the cash balance plus the outstanding loan principal on T, from the funds’ own events ' +
+      '(contributions, disbursements, repayments with their interest, write-offs on or before T)',
     denominator: null,
   },
   {
@@ -119,6 +120,7 @@ export const INDICATOR_DEFINITIONS: readonly IndicatorDefinition[] = [
   },
   ...compositionDefinitions(),
   ...ACTIVITY_INDICATOR_DEFINITIONS,
+  ...LOAN_AND_WELL_MANAGED_INDICATOR_DEFINITIONS,
 ];
 
 /** The composition indicators: clubs(U,T) whose size or shares lie in the plan's ranges (defaults of ISHC.md §6). */

@@ -61,6 +61,11 @@ describeWith(['postgres'], 'GET /api/reporting/indicators', () => {
         { code: 'clubs_well_managed_meetings_pct', value: 0, numerator: 0, denominator: 1 },
         { code: 'elderly_health_checked_pct', value: null, numerator: 0, denominator: 0 },
         { code: 'home_care_beneficiaries', value: 0, numerator: 0, denominator: null },
+        { code: 'clubs_well_managed_pct', value: 0, numerator: 0, denominator: 1 },
+        { code: 'clubs_full_activities_well_managed_pct', value: 0, numerator: 0, denominator: 1 },
+        { code: 'members_with_loan_pct', value: null, numerator: 0, denominator: 0 },
+        { code: 'loans_outstanding_vnd', value: 0, numerator: 0, denominator: null },
+        { code: 'par30_pct', value: null, numerator: 0, denominator: 0 },
       ],
     });
   });
@@ -108,6 +113,11 @@ describeWith(['postgres'], 'GET /api/reporting/indicators', () => {
       'clubs_well_managed_meetings_pct',
       'elderly_health_checked_pct',
       'home_care_beneficiaries',
+      'clubs_well_managed_pct',
+      'clubs_full_activities_well_managed_pct',
+      'members_with_loan_pct',
+      'loans_outstanding_vnd',
+      'par30_pct',
     ]);
     const older = defs.body.find((d: { code: string }) => d.code === 'members_active_older');
     expect(older).toMatchObject({ unit: 'count', denominator: null, names: { vi: expect.stringContaining('cao tuổi'), en: expect.stringContaining('older') } });

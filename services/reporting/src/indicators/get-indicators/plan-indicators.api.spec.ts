@@ -61,6 +61,12 @@ describeWith(['postgres'], 'GET /api/reporting/indicators with a plan, across th
     expect(byCode(province.indicators).clubs_active.value).toBe(4);
   });
 
+  it('evaluates the national 1336 plan on the country, with its targets', async () => {
+    const res = await get('/indicators?plan=VN-1336-2020&asOf=2025-12-31').expect(200);
+    expect(res.body).toMatchObject({ orgUnit: 'VN', plan: 'VN-1336-2020', basis: 'unit', scope: FOOTPRINT });
+    expect(byCode(res.body.indicators).clubs_new).toEqual({ code: 'clubs_new', value: 3, numerator: 3, denominator: null, target: { op: '>=', value: 3000 }, met: false });
+  });
+
   it('takes elderlyAge from the plan, and counts only clubs established within its period as new', async () => {
     const definition = { name: 'Thử 55+', orgUnitCode: '849', start: '2023-01-01', end: '2025-12-31', elderlyAge: 55, targets: [{ indicator: 'clubs_new', op: '=', value: 2 }] };
     const put = await request(t.app.getHttpServer()).put('/api/reporting/plans/T55').set('Authorization', `Bearer ${admin}`).send(definition).expect(201);
@@ -90,7 +96,7 @@ describeWith(['postgres'], 'GET /api/reporting/indicators with a plan, across th
     const clubs = (await get(`/indicators/breakdown?orgUnit=849&asOf=2025-06-30&by=club`).expect(200)).body;
     expect(clubs.rows.map((r: { clubId: string }) => r.clubId).sort()).toEqual([scenario.clubs.a, scenario.clubs.b, scenario.clubs.c].sort());
     const b = clubs.rows.find((r: { clubId: string }) => r.clubId === scenario.clubs.b);
-    expect(b.orgUnit).toBe('29461');
+    expect(b).toMatchObject({ orgUnit: '29461', orgUnitName: 'Thị trấn Trà Cú', clubName: `CLB ${scenario.clubs.b.slice(0, 4)}` });
     expect(byCode(b.indicators)).toMatchObject({ members_active: { value: 50 }, clubs_composition_compliant_pct: { value: 100 }, clubs_with_both_funds_pct: { value: 100 } });
   });
 
@@ -104,6 +110,11 @@ describeWith(['postgres'], 'GET /api/reporting/indicators with a plan, across th
     await get(`/indicators/breakdown?plan=${plan}&asOf=2025-12-31&by=commune`, await t.token(['commune_officer'], ['29461'])).expect(403);
     await get(`/indicators?plan=${plan}&asOf=2025-12-31`, await t.token(['district_officer'], ['848'])).expect(403);
     await get(`/indicators?plan=${plan}&asOf=2025-12-31`, await t.token(['district_officer'], ['849'])).expect(200);
+    // The new province's officers have every commune of the footprint in scope after the reform, not the district before it.
+    const vinhLong = await t.token(['province_officer'], ['86']);
+    await get(`/indicators?plan=${plan}&asOf=2025-12-31`, vinhLong).expect(200);
+    await get(`/indicators?plan=${plan}&asOf=2025-06-30`, vinhLong).expect(403);
+    await get(`/indicators?plan=${plan}&asOf=2025-12-31`, await t.token(['commune_officer'], ['V86-TRACU'])).expect(403);
     await request(t.app.getHttpServer()).get('/api/reporting/indicators/breakdown?orgUnit=849&by=club').expect(401);
     // Before the unit existed.
     await get('/indicators?orgUnit=V86-TRACU&asOf=2025-06-30').expect(404);

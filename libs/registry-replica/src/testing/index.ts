@@ -1,0 +1,2 @@
+// Test kit for the services that keep registry replicas (specs and spec-support only; not in the build).
+export * from './fake-registry';
