@@ -3,6 +3,7 @@
 // generator (this process) and the service then have an event loop each, as a client and a server do in
 // production, and the measured path includes HTTP, JSON, auth, validation and the real pool.
 import { ChildProcess, spawn } from 'node:child_process';
+import net from 'node:net';
 import path from 'node:path';
 
 export const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -19,14 +20,20 @@ export interface ServiceProcess {
   stop(): Promise<void>;
 }
 
-let nextPort = 43000 + (process.pid % 100) * 20;
-
-export function freePort(): number {
-  return nextPort++;
+/** A port nothing listens on now, chosen by the kernel (fixed ranges collided with the e2e suites' ports). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
 }
 
 export async function startService(name: ServiceProcessName, env: NodeJS.ProcessEnv, nodeOptions: string[] = []): Promise<ServiceProcess> {
-  const port = Number(env[`${name.toUpperCase()}_PORT`] ?? freePort());
+  const port = Number(env[`${name.toUpperCase()}_PORT`] ?? (await freePort()));
   const started = Date.now();
   const child = spawn(process.execPath, [...nodeOptions, '-r', path.join(ROOT, 'tools/runtime/register-paths.js'), path.join(ROOT, `dist/services/${name}/src/main.js`)], {
     cwd: ROOT,

@@ -39,11 +39,17 @@ export async function startProcess(name: ProcessName, port: number, env: NodeJS.
     },
   };
   const readiness = name === 'gateway' ? '/api/health' : `/api/${name}/health/ready`;
-  await waitFor(async () => {
-    if (child.exitCode !== null) throw new Error(`${name} exited (${child.exitCode}) while starting:\n${output}`);
-    const res = await fetch(`${proc.url}${readiness}`).catch(() => null);
-    return res?.status === 200;
-  }, 30_000, `${name} to be ready`);
+  try {
+    await waitFor(async () => {
+      if (child.exitCode !== null) throw new Error(`${name} exited (${child.exitCode}) while starting:\n${output}`);
+      const res = await fetch(`${proc.url}${readiness}`).catch(() => null);
+      return res?.status === 200;
+    }, 30_000, `${name} to be ready`);
+  } catch (error) {
+    // A process left running keeps jest from ever exiting (its pipes hold the event loop).
+    await proc.stop('SIGKILL');
+    throw error;
+  }
   return proc;
 }
 

@@ -55,8 +55,16 @@ export async function startPlatform(options: PlatformOptions): Promise<PlatformU
     processes.set(name, proc);
     return proc;
   };
-  for (const service of options.services) await start(service);
-  const gateway = await start('gateway');
+  let gateway: PlatformProcess;
+  try {
+    for (const service of options.services) await start(service);
+    gateway = await start('gateway');
+  } catch (error) {
+    // Nothing may outlive a failed start: a process left running keeps jest from ever exiting.
+    for (const proc of processes.values()) await proc.stop('SIGKILL');
+    for (const db of databases.values()) await db.drop().catch(() => undefined);
+    throw error;
+  }
   let closed = false;
   return {
     gateway,

@@ -1,8 +1,8 @@
 // `npm start` shows something on a fresh platform: when the database has no clubs yet, the Trà Cú demo
 // (tra-cu-demo.ts) is written through the gateway's public HTTP API — the same validation, events and
 // projections as an officer's own writes — and the dashboard's link to its scorecard is printed.
-// The demo is a list of steps; activities (meetings, sessions, health checks) and loans become steps of
-// their own once their routes exist.
+// The demo is a list of steps; health checks, home-care visits and loans become steps of their own in the
+// same way (their data in tra-cu-demo.ts, their writes here).
 import { DemoWriteError, GatewayWriter } from './gateway-writer';
 import { DEMO_AS_OF, DEMO_ORG_UNIT, DemoClub, DemoMember, residenceOn, traCuDemo } from './tra-cu-demo';
 
@@ -32,6 +32,8 @@ export interface DemoContext {
   clubs: DemoClub[];
   /** Club ids by position in `clubs`, set by the first step. */
   clubIds: string[];
+  /** Member ids by club and position in its `members`, set by the members step. */
+  memberIds: string[][];
   concurrency: number;
   say(line: string): void;
 }
@@ -45,6 +47,7 @@ export const DEMO_STEPS: readonly DemoStep[] = [
   { name: 'clubs', run: writeClubs },
   { name: 'members and memberships', run: writeMembers },
   { name: 'funds and contributions', run: writeFunds },
+  { name: 'meetings and activity sessions', run: writeActivities },
 ];
 
 export async function seedDemoData(options: DemoOptions): Promise<DemoOutcome> {
@@ -56,7 +59,9 @@ export async function seedDemoData(options: DemoOptions): Promise<DemoOutcome> {
   if (await hasClubs(writer)) {
     return { seeded: false, reason: 'the database has clubs already', url: await dashboardUrl(writer, baseUrl), clubs: 0, members: 0 };
   }
-  const context: DemoContext = { writer, clubs: traCuDemo(), clubIds: [], concurrency: options.concurrency ?? 6, say: options.say };
+  const clubs = traCuDemo();
+  const memberIds = clubs.map((c) => new Array<string>(c.members.length).fill(''));
+  const context: DemoContext = { writer, clubs, clubIds: [], memberIds, concurrency: options.concurrency ?? 6, say: options.say };
   const started = Date.now();
   for (const step of DEMO_STEPS) {
     await step.run(context);
@@ -110,11 +115,13 @@ async function writeClubs(context: DemoContext): Promise<void> {
 }
 
 async function writeMembers(context: DemoContext): Promise<void> {
-  const work = context.clubs.flatMap((club, index) => club.members.map((member) => ({ clubId: context.clubIds[index], member })));
-  await forEachLimited(work, context.concurrency, ({ clubId, member }) => writeMember(context.writer, clubId, member));
+  const work = context.clubs.flatMap((club, index) => club.members.map((member, position) => ({ index, position, member })));
+  await forEachLimited(work, context.concurrency, async ({ index, position, member }) => {
+    context.memberIds[index][position] = await writeMember(context.writer, context.clubIds[index], member);
+  });
 }
 
-async function writeMember(writer: GatewayWriter, clubId: string, m: DemoMember): Promise<void> {
+async function writeMember(writer: GatewayWriter, clubId: string, m: DemoMember): Promise<string> {
   const { id } = await writer.post<{ id: string }>('/api/registry/members', {
     fullName: m.fullName,
     sex: m.sex,
@@ -126,6 +133,7 @@ async function writeMember(writer: GatewayWriter, clubId: string, m: DemoMember)
   });
   await writer.post(`/api/registry/clubs/${clubId}/memberships`, { memberId: id, joinedOn: m.joinedOn, roles: m.roles });
   if (m.leftOn) await writer.post(`/api/registry/clubs/${clubId}/memberships/${id}/end`, { leftOn: m.leftOn });
+  return id;
 }
 
 async function writeFunds(context: DemoContext): Promise<void> {
@@ -158,4 +166,23 @@ async function forEachLimited<T>(items: readonly T[], limit: number, task: (item
   const results = await Promise.allSettled(Array.from({ length: Math.min(limit, items.length) }, worker));
   const failure = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
   if (failure) throw failure.reason;
+}
+
+async function writeActivities(context: DemoContext): Promise<void> {
+  const work = context.clubs.map((club, index) => ({ index, club }));
+  await forEachLimited(work, context.concurrency, async ({ index, club }) => {
+    const clubId = context.clubIds[index];
+    const ids = (positions: number[]) => positions.map((p) => context.memberIds[index][p]);
+    // Activities learns of clubs and memberships from registry's events: 409 until its replica has them.
+    for (const meeting of club.meetings) {
+      await context.writer.post(`/api/activities/clubs/${clubId}/meetings`, { heldOn: meeting.heldOn, attendeeIds: ids(meeting.attendees) }, true);
+    }
+    for (const session of club.sessions) {
+      await context.writer.post(
+        `/api/activities/clubs/${clubId}/sessions`,
+        { area: session.area, heldOn: session.heldOn, participantIds: ids(session.participants) },
+        true,
+      );
+    }
+  });
 }

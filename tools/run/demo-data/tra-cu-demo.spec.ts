@@ -49,4 +49,25 @@ describe('the Trà Cú demo', () => {
     expect(residenceOn('29461', '2025-06-30')).toBe('29461');
     expect(residenceOn('29461', '2026-01-01')).toBe('V86-TRACU');
   });
+
+  it('holds a year of meetings and sessions, with three clubs short of the norms, attended by members of that day', () => {
+    const full = clubs.filter((c) => c.sessions.length === 8);
+    expect(full).toHaveLength(10);
+    expect(clubs.filter((c) => c.meetings.length === 8)).toHaveLength(2);
+    expect(clubs[0].meetings.map((m) => m.heldOn)).toEqual([
+      '2024-07-15', '2024-08-15', '2024-09-15', '2024-10-15', '2024-11-15', '2024-12-15',
+      '2025-01-15', '2025-02-15', '2025-03-15', '2025-04-15', '2025-05-15', '2025-06-15',
+    ]);
+    for (const club of clubs) {
+      const months = club.meetings.map((m) => m.heldOn.slice(0, 7));
+      expect(new Set(months).size).toBe(months.length);
+      for (const { heldOn, people } of [
+        ...club.meetings.map((m) => ({ heldOn: m.heldOn, people: m.attendees })),
+        ...club.sessions.map((x) => ({ heldOn: x.heldOn, people: x.participants })),
+      ]) {
+        expect(heldOn >= club.establishedOn && heldOn <= DEMO_AS_OF).toBe(true);
+        expect(people.every((p) => club.members[p].joinedOn <= heldOn && (club.members[p].leftOn ?? '9999') > heldOn)).toBe(true);
+      }
+    }
+  });
 });

@@ -1,5 +1,6 @@
 // The demo of Trà Cú district (Trà Vinh), made from a seed: clubs in several communes before the
-// 1 July 2025 reform, their members and memberships, and the clubs' funds with contributions. Pure data:
+// 1 July 2025 reform, their members and memberships, the clubs' funds with contributions, and a year of
+// monthly meetings and activity sessions. Pure data:
 // demo-data.ts writes it through the platform's HTTP API. Sizes and shares vary around the plan's norms
 // (50–70 members; 60–70% women; 60–70% older) so that the scorecard has both met and unmet figures.
 import { fictionalName } from './fictional-names';
@@ -39,12 +40,30 @@ export interface DemoFund {
   contributions: DemoContribution[];
 }
 
+/** ISHC.md §4: the 8 activity areas. */
+export const ACTIVITY_AREAS = ['livelihood', 'health', 'home_care', 'self_help', 'rights', 'learning', 'culture', 'resources'] as const;
+
+/** A monthly meeting; attendees are positions in the club's `members`. */
+export interface DemoMeeting {
+  heldOn: string;
+  attendees: number[];
+}
+
+/** An activity session in one area; participants are positions in the club's `members`. */
+export interface DemoSession {
+  area: (typeof ACTIVITY_AREAS)[number];
+  heldOn: string;
+  participants: number[];
+}
+
 export interface DemoClub {
   name: string;
   communeCode: string;
   establishedOn: string;
   members: DemoMember[];
   funds: DemoFund[];
+  meetings: DemoMeeting[];
+  sessions: DemoSession[];
 }
 
 interface ClubPlan {
@@ -56,6 +75,11 @@ interface ClubPlan {
   olderPct: number;
   /** Which funds the club opens ('both' is the plan's target; the others are there to vary it). */
   funds: 'both' | 'income' | 'none';
+  /**
+   * In the 12 months to the demo date: a meeting every month and a session in every area ('full'), or
+   * only 8 of the 12 meetings (not well managed), or no session on rights and resources (not full).
+   */
+  activity?: 'full' | 'few_meetings' | 'missing_areas';
 }
 
 /** Eleven clubs in nine of the district's seventeen communes (codes of the built-in reference data). */
@@ -63,11 +87,11 @@ const CLUBS: readonly ClubPlan[] = [
   { communeCode: '29461', hamlet: 'Khóm 1', establishedOn: '2019-11-15', size: 58, womenPct: 64, olderPct: 66, funds: 'both' },
   { communeCode: '29461', hamlet: 'Khóm 4', establishedOn: '2021-09-10', size: 52, womenPct: 62, olderPct: 61, funds: 'both' },
   { communeCode: '29467', hamlet: 'Ấp Ô Rồng', establishedOn: '2021-10-05', size: 64, womenPct: 67, olderPct: 64, funds: 'both' },
-  { communeCode: '29467', hamlet: 'Ấp Ba Cụm', establishedOn: '2022-03-18', size: 46, womenPct: 70, olderPct: 72, funds: 'both' },
+  { communeCode: '29467', hamlet: 'Ấp Ba Cụm', establishedOn: '2022-03-18', size: 46, womenPct: 70, olderPct: 72, funds: 'both', activity: 'few_meetings' },
   { communeCode: '29470', hamlet: 'Ấp Sóc Chà', establishedOn: '2022-06-20', size: 55, womenPct: 60, olderPct: 65, funds: 'both' },
-  { communeCode: '29476', hamlet: 'Ấp Chợ', establishedOn: '2022-11-08', size: 61, womenPct: 66, olderPct: 69, funds: 'both' },
+  { communeCode: '29476', hamlet: 'Ấp Chợ', establishedOn: '2022-11-08', size: 61, womenPct: 66, olderPct: 69, funds: 'both', activity: 'missing_areas' },
   { communeCode: '29482', hamlet: 'Ấp Leng', establishedOn: '2023-04-12', size: 50, womenPct: 62, olderPct: 56, funds: 'both' },
-  { communeCode: '29491', hamlet: 'Ấp Giồng Lớn', establishedOn: '2023-09-25', size: 38, womenPct: 63, olderPct: 58, funds: 'both' },
+  { communeCode: '29491', hamlet: 'Ấp Giồng Lớn', establishedOn: '2023-09-25', size: 38, womenPct: 63, olderPct: 58, funds: 'both', activity: 'few_meetings' },
   { communeCode: '29503', hamlet: 'Ấp Con Lọp', establishedOn: '2024-05-14', size: 66, womenPct: 65, olderPct: 67, funds: 'both' },
   { communeCode: '29506', hamlet: 'Ấp Ngãi Hòa', establishedOn: '2025-03-03', size: 54, womenPct: 61, olderPct: 63, funds: 'both' },
   { communeCode: '29485', hamlet: 'Ấp Trà Kha', establishedOn: '2024-10-21', size: 53, womenPct: 68, olderPct: 60, funds: 'both' },
@@ -99,13 +123,57 @@ const DISADVANTAGED = ['poor', 'near_poor', 'living_alone', 'disability', 'socia
 
 export function traCuDemo(seed = DEMO_SEED): DemoClub[] {
   const random = new SeededRandom(seed);
-  return CLUBS.map((plan) => ({
-    name: `CLB Liên thế hệ tự giúp nhau ${plan.hamlet}`,
-    communeCode: plan.communeCode,
-    establishedOn: plan.establishedOn,
-    members: membersOf(plan, random),
-    funds: fundsOf(plan, random),
-  }));
+  return CLUBS.map((plan) => {
+    const members = membersOf(plan, random);
+    return {
+      name: `CLB Liên thế hệ tự giúp nhau ${plan.hamlet}`,
+      communeCode: plan.communeCode,
+      establishedOn: plan.establishedOn,
+      members,
+      funds: fundsOf(plan, random),
+      meetings: meetingsOf(plan, members),
+      sessions: sessionsOf(plan, members),
+    };
+  });
+}
+
+/** Positions of the members of the club on `date` (joined, not yet left), at most `limit`. */
+function presentOn(members: readonly DemoMember[], date: string, limit: number): number[] {
+  const present: number[] = [];
+  members.forEach((m, i) => {
+    if (m.joinedOn <= date && (m.leftOn === undefined || m.leftOn > date)) present.push(i);
+  });
+  return present.slice(0, limit);
+}
+
+/** The 12 calendar months ending with the demo date's month, as `YYYY-MM`. */
+function trailingMonths(): string[] {
+  const [year, month] = DEMO_AS_OF.split('-').map(Number);
+  return Array.from({ length: 12 }, (_, i) => {
+    const d = new Date(Date.UTC(year, month - 12 + i, 1));
+    return d.toISOString().slice(0, 7);
+  });
+}
+
+function meetingsOf(plan: ClubPlan, members: readonly DemoMember[]): DemoMeeting[] {
+  return trailingMonths()
+    .filter((_, i) => plan.activity !== 'few_meetings' || i % 3 !== 1)
+    .map((month) => `${month}-15`)
+    .filter((heldOn) => heldOn >= plan.establishedOn && heldOn <= DEMO_AS_OF)
+    .map((heldOn) => ({ heldOn, attendees: presentOn(members, heldOn, 40) }))
+    .filter((m) => m.attendees.length > 0);
+}
+
+function sessionsOf(plan: ClubPlan, members: readonly DemoMember[]): DemoSession[] {
+  const months = trailingMonths();
+  return ACTIVITY_AREAS.filter((area) => plan.activity !== 'missing_areas' || (area !== 'rights' && area !== 'resources'))
+    .map((area, i) => {
+      // One area a month from the second month of the window; a club younger than that spreads them out.
+      const planned = `${months[1 + i]}-20`;
+      const heldOn = planned >= plan.establishedOn ? planned : minDate(addDays(plan.establishedOn, 3 + 9 * i), DEMO_AS_OF);
+      return { area, heldOn, participants: presentOn(members, heldOn, 12) };
+    })
+    .filter((s) => s.participants.length > 0);
 }
 
 function membersOf(plan: ClubPlan, random: SeededRandom): DemoMember[] {
