@@ -48,6 +48,13 @@ async function main(): Promise<void> {
   const startedAt = new Date().toISOString();
   const atStart = os.loadavg().map((l) => round(l));
   console.log(`bench: ${quick ? 'quick' : 'full'} run of ${chosen.join(', ')}; load average ${atStart.join(' / ')} on ${os.cpus().length} cores`);
+  // Ctrl-C reaches the service processes too (same process group); the databases are ours to drop.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      console.error(`bench: ${signal}: dropping this run's databases`);
+      dropAllDatabases().finally(() => process.exit(130));
+    });
+  }
   await ensureKafka();
   const suites: SuiteResult[] = [];
   try {

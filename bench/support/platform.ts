@@ -42,6 +42,8 @@ export async function preparePlatform(options: PlatformOptions): Promise<BenchPl
     REGISTRY_REFERENCE_DATA: String(options.referenceData ?? true),
     ...(options.transport === 'kafka' ? { KAFKA_BROKERS: KAFKA_BROKERS.join(','), KAFKA_NAMESPACE: runNamespace(options.label) } : {}),
     ...(options.redis ? { REDIS_URL } : {}),
+    // An experiment's switch, passed through: OTEL_SDK_DISABLED=true measures the services without tracing.
+    ...(process.env.OTEL_SDK_DISABLED ? { OTEL_SDK_DISABLED: process.env.OTEL_SDK_DISABLED } : {}),
   };
   for (const service of SERVICES) {
     const db = options.databases?.[service] ?? (await createDatabase(`${options.label}_${service}`));

@@ -15,6 +15,8 @@ interface ZipkinSpan {
   tags?: Record<string, string>;
 }
 
+const METRICS_TOKEN = 'e2e-scrape-token-of-at-least-32-characters';
+
 const zipkinUrl = () => process.env.ZIPKIN_URL ?? 'http://127.0.0.1:9411';
 
 async function zipkinTrace(traceId: string): Promise<ZipkinSpan[]> {
@@ -42,6 +44,7 @@ describeWith(['postgres', 'kafka', 'zipkin'], 'one club creation is one trace in
         OTEL_TRACES_EXPORTER: 'zipkin',
         OTEL_EXPORTER_ZIPKIN_ENDPOINT: `${zipkinUrl()}/api/v2/spans`,
         OTEL_BSP_SCHEDULE_DELAY: '200',
+        METRICS_TOKEN,
       },
     });
   }, 90_000);
@@ -102,4 +105,32 @@ describeWith(['postgres', 'kafka', 'zipkin'], 'one club creation is one trace in
     // Nothing the officer typed reaches the tracing backend.
     expect(JSON.stringify(spans)).not.toContain('CLB Zipkin');
   }, 120_000);
+
+  it('reports the relay lag and the consumer lag per Kafka partition, zero once everything is applied', async () => {
+    const scrape = async (service: string) => {
+      const res = await fetch(`${platform.gateway.url}/api/${service}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
+      expect(res.status).toBe(200);
+      return res.text();
+    };
+    const series = (text: string, name: string) => text.split('\n').filter((line) => line.startsWith(`${name}{`));
+    let registry = '';
+    let reporting = '';
+    await waitFor(
+      async () => {
+        [registry, reporting] = await Promise.all([scrape('registry'), scrape('reporting')]);
+        const lags = series(reporting, 'ishc_consumer_lag_events').filter((l) => l.includes('consumer="reporting-projections"') && l.includes('source="registry"'));
+        return /^ishc_relay_lag_events\{[^}]*\} 0$/m.test(registry) && lags.length > 0 && lags.every((l) => l.endsWith(' 0'));
+      },
+      60_000,
+      'relay and consumer lag at zero',
+    );
+    expect(registry).toMatch(/^ishc_relay_lag_seconds\{[^}]*\} 0$/m);
+    // One series per partition of the registry's topic (KAFKA_TOPIC_PARTITIONS, 3 by default).
+    const partitions = series(reporting, 'ishc_consumer_lag_events')
+      .filter((l) => l.includes('source="registry"'))
+      .map((l) => /partition="(\d+)"/.exec(l)?.[1]);
+    expect(new Set(partitions)).toEqual(new Set(['0', '1', '2']));
+    expect(reporting).toMatch(/^ishc_projection_lag_seconds\{[^}]*source="registry"[^}]*\} 0$/m);
+    expect(reporting).toMatch(/^ishc_projection_delay_seconds_count\{[^}]*source="registry"[^}]*\} [1-9]/m);
+  }, 90_000);
 });

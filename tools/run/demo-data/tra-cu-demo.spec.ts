@@ -53,7 +53,8 @@ describe('the Trà Cú demo', () => {
   it('holds a year of meetings and sessions, with three clubs short of the norms, attended by members of that day', () => {
     const full = clubs.filter((c) => c.sessions.length === 8);
     expect(full).toHaveLength(10);
-    expect(clubs.filter((c) => c.meetings.length === 8)).toHaveLength(2);
+    // Clubs older than the window that met in only 8 of its 12 months (a younger club has fewer months).
+    expect(clubs.filter((c) => c.establishedOn < '2024-07-01' && c.meetings.length === 8)).toHaveLength(2);
     expect(clubs[0].meetings.map((m) => m.heldOn)).toEqual([
       '2024-07-15', '2024-08-15', '2024-09-15', '2024-10-15', '2024-11-15', '2024-12-15',
       '2025-01-15', '2025-02-15', '2025-03-15', '2025-04-15', '2025-05-15', '2025-06-15',

@@ -32,7 +32,11 @@ export async function readLoanFacts(db: Pool | PoolClient, clubIds: readonly str
     [loans.rows.map((r) => r.loan_id), asOf],
   );
   const paymentsOf = new Map<string, Array<{ paidOn: string; amountVnd: number }>>();
-  for (const r of repayments.rows) paymentsOf.set(r.loan_id, [...(paymentsOf.get(r.loan_id) ?? []), { paidOn: r.paid_on, amountVnd: Number(r.amount_vnd) }]);
+  for (const r of repayments.rows) {
+    const payments = paymentsOf.get(r.loan_id) ?? [];
+    payments.push({ paidOn: r.paid_on, amountVnd: Number(r.amount_vnd) });
+    paymentsOf.set(r.loan_id, payments);
+  }
   return {
     loans: loans.rows.map((r) => ({
       loanId: r.loan_id,

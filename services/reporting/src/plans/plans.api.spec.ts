@@ -115,7 +115,7 @@ describeWith(['postgres'], 'built-in plans (793/QĐ-UBND Trà Cú, 1336/QĐ-TTg 
     expect((await get('/plans').expect(200)).body).toEqual([]);
     await t.referenceData();
     let plans: Array<{ code: string }> = [];
-    for (let attempt = 0; attempt < 50 && plans.length < 2; attempt++) {
+    for (let attempt = 0; attempt < 150 && plans.length < 2; attempt++) {
       await new Promise((resolve) => setTimeout(resolve, 200));
       plans = (await get('/plans').expect(200)).body;
     }
@@ -134,5 +134,5 @@ describeWith(['postgres'], 'built-in plans (793/QĐ-UBND Trà Cú, 1336/QĐ-TTg 
       ]),
     );
     expect((await get('/plans/VN-1336-2020').expect(200)).body).toMatchObject({ orgUnitCode: 'VN', start: '2021-01-01', end: '2025-12-31' });
-  }, 30000);
+  }, 60000);
 });

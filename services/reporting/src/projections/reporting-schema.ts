@@ -131,6 +131,7 @@ CREATE TABLE IF NOT EXISTS rp_loan (
   written_off_on  date
 );
 CREATE INDEX IF NOT EXISTS rp_loan_by_club ON rp_loan (club_id, disbursed_on);
+CREATE INDEX IF NOT EXISTS rp_loan_by_member ON rp_loan (member_id, disbursed_on);
 CREATE TABLE IF NOT EXISTS rp_loan_repayment (
   event_id    uuid PRIMARY KEY,
   loan_id     uuid NOT NULL,

@@ -1,5 +1,6 @@
 import { MemberRegisteredV1 } from '@ishc/contracts';
 import { randomUUID } from 'node:crypto';
+import request from 'supertest';
 import { ReportingTestApp } from './reporting-test-app';
 
 const PERSONAL: MemberRegisteredV1['personal'] = { alg: 'A256GCM', iv: 'aXY=', tag: 'dGFn', ciphertext: 'c2VjcmV0' };
@@ -54,4 +55,20 @@ function lastPerService(tokens: string[]): string[] {
   const last = new Map<string, string>();
   for (const token of tokens) last.set(token.split(':')[0], token);
   return [...last.values()];
+}
+
+/**
+ * Waits until reporting has projected every write of the tokens: a read with consistentWith, repeated
+ * while it answers 503 (a loaded machine may need more than the read's own 10 s).
+ */
+export async function untilProjected(t: ReportingTestApp, tokens: string[], timeoutMs = 60_000): Promise<void> {
+  const admin = await t.token();
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const res = await request(t.app.getHttpServer())
+      .get(`/api/reporting/indicators?orgUnit=VN&asOf=2025-12-31&consistentWith=${tokens.join(',')}`)
+      .set('Authorization', `Bearer ${admin}`);
+    if (res.status === 200) return;
+    if (res.status !== 503 || Date.now() > deadline) throw new Error(`reporting did not catch up: ${res.status} ${JSON.stringify(res.body)}`);
+  }
 }

@@ -3,7 +3,7 @@ import request from 'supertest';
 import { describeWith } from '@ishc/testing';
 import { TRA_CU_PLAN } from '../../plans/built-in-plans/built-in-plans';
 import { ReportingTestApp, startReporting } from '../../spec-support/reporting-test-app';
-import { traCuScenario } from '../../spec-support/tra-cu-scenario';
+import { traCuScenario, untilProjected } from '../../spec-support/tra-cu-scenario';
 import { parseCsv } from '../domain/csv';
 import { EXPORT_COLUMNS } from '../domain/export-table';
 
@@ -21,14 +21,11 @@ describeWith(['postgres'], 'GET /api/reporting/exports: CSV, XLSX, ADX and DHIS2
     admin = await t.token();
     const scenario = await traCuScenario(t);
     // The plan's unit must be projected before the plan is defined.
-    await request(t.app.getHttpServer())
-      .get(`/api/reporting/indicators?orgUnit=VN&asOf=2025-12-31&consistentWith=${scenario.tokens.join(',')}`)
-      .set('Authorization', `Bearer ${admin}`)
-      .expect(200);
+    await untilProjected(t, scenario.tokens);
     await request(t.app.getHttpServer()).put(`/api/reporting/plans/${plan}`).set('Authorization', `Bearer ${admin}`).send(TRA_CU_PLAN).expect(201);
     const answer = await request(t.app.getHttpServer()).get(`/api/reporting/indicators?plan=${plan}&asOf=2025-12-31`).set('Authorization', `Bearer ${admin}`).expect(200);
     expected = new Map(answer.body.indicators.map((i: { code: string; value: number | null }) => [i.code, i.value]));
-  }, 60000);
+  }, 120000);
   afterAll(() => t?.close());
 
   it('CSV: UTF-8 with BOM, Vietnamese header, the plan’s footprint and each of its communes, values as GET /indicators gives them', async () => {

@@ -15,12 +15,19 @@ export type WellManagedParameters = Pick<PlanParameters, 'trailingWindowMonths' 
 
 /** The roles a member holds in a club on T: the latest role set in force on or before T (none before the first). */
 export function rolesOn(facts: RoleFacts, clubId: string, memberId: string, asOf: IsoDate): readonly string[] {
-  let latest: { effectiveOn: IsoDate; roles: readonly string[] } | null = null;
+  return rolesOnT(facts, asOf)(clubId, memberId);
+}
+
+/** rolesOn for many members at once: one pass over the role sets (a province has tens of thousands). */
+function rolesOnT(facts: RoleFacts, asOf: IsoDate): (clubId: string, memberId: string) => readonly string[] {
+  const latest = new Map<string, { effectiveOn: IsoDate; roles: readonly string[] }>();
   for (const set of facts.roleSets) {
-    if (set.clubId !== clubId || set.memberId !== memberId || set.effectiveOn > asOf) continue;
-    if (latest === null || set.effectiveOn >= latest.effectiveOn) latest = set;
+    if (set.effectiveOn > asOf) continue;
+    const key = `${set.clubId}/${set.memberId}`;
+    const held = latest.get(key);
+    if (held === undefined || set.effectiveOn >= held.effectiveOn) latest.set(key, set);
   }
-  return latest?.roles ?? [];
+  return (clubId, memberId) => latest.get(`${clubId}/${memberId}`)?.roles ?? [];
 }
 
 /**
@@ -42,8 +49,9 @@ export function wellManagedClubIds(
   const fundKindsOf = new Map<string, Set<string>>();
   for (const f of facts.funds.fundsOpened) fundKindsOf.set(f.clubId, (fundKindsOf.get(f.clubId) ?? new Set<string>()).add(f.kind));
   const holders = new Map<string, number>();
+  const rolesOf = rolesOnT(facts.roles, asOf);
   for (const m of membersOn(clubs, facts.members, asOf)) {
-    for (const role of new Set(rolesOn(facts.roles, m.clubId, m.memberId, asOf))) holders.set(`${m.clubId}/${role}`, (holders.get(`${m.clubId}/${role}`) ?? 0) + 1);
+    for (const role of new Set(rolesOf(m.clubId, m.memberId))) holders.set(`${m.clubId}/${role}`, (holders.get(`${m.clubId}/${role}`) ?? 0) + 1);
   }
   const holding = (clubId: string, role: MembershipRole) => holders.get(`${clubId}/${role}`) ?? 0;
 
