@@ -119,7 +119,10 @@ describeWithBrowser('dashboard in headless Chromium, embedded platform with the 
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
     platform = await startEmbeddedPlatform();
-    const outcome = await seedDemoData(platform.gatewayUrl);
+    const running = platform;
+    const outcome = await seedDemoData(running.gatewayUrl).catch((error: Error) => {
+      throw new Error(`${error.message}\nerrors the services logged:\n${running.errorLogs()}`);
+    });
     expect(outcome).toMatchObject({ seeded: true, clubs: 11 });
     demoUrl = outcome.url;
     adminToken = await platform.token();

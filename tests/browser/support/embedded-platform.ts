@@ -14,6 +14,8 @@ type ProcessName = (typeof SERVICES)[number] | 'gateway';
 
 export interface EmbeddedPlatform {
   gatewayUrl: string;
+  /** The error lines the processes have logged, to explain a failure. */
+  errorLogs(): string;
   token(roles?: string[], scope?: string[]): Promise<string>;
   close(): Promise<void>;
 }
@@ -35,6 +37,7 @@ export async function startEmbeddedPlatform(): Promise<EmbeddedPlatform> {
   if (!existsSync(dashboard)) throw new Error(`${dashboard} is missing: build with \`node tools/build.js\` (jest's global setup does, unless ISHC_SKIP_BUILD=1)`);
   const databases: TestDatabase[] = [];
   const children: ChildProcess[] = [];
+  const outputs = new Map<ProcessName, () => string>();
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
     ISHC_MODE: 'embedded',
@@ -57,7 +60,11 @@ export async function startEmbeddedPlatform(): Promise<EmbeddedPlatform> {
       env[`${service.toUpperCase()}_PORT`] = String(await freePort());
     }
     env.GATEWAY_PORT = String(await freePort());
-    for (const name of [...SERVICES, 'gateway'] as const) children.push(await start(name, Number(env[`${name.toUpperCase()}_PORT`]), env));
+    for (const name of [...SERVICES, 'gateway'] as const) {
+      const started = await start(name, Number(env[`${name.toUpperCase()}_PORT`]), env);
+      children.push(started.child);
+      outputs.set(name, started.output);
+    }
   } catch (error) {
     await close();
     throw error;
@@ -65,6 +72,10 @@ export async function startEmbeddedPlatform(): Promise<EmbeddedPlatform> {
   const gatewayUrl = `http://127.0.0.1:${env.GATEWAY_PORT}`;
   return {
     gatewayUrl,
+    errorLogs: () =>
+      [...outputs.entries()]
+        .flatMap(([name, output]) => output().split('\n').filter((l) => /"level":"(error|fatal)"/.test(l)).map((l) => `${name}: ${l}`))
+        .join('\n'),
     async token(roles = ['admin'], scope = ['VN']) {
       const res = await fetch(`${gatewayUrl}/api/auth/dev-token`, {
         method: 'POST',
@@ -78,7 +89,7 @@ export async function startEmbeddedPlatform(): Promise<EmbeddedPlatform> {
   };
 }
 
-async function start(name: ProcessName, port: number, env: NodeJS.ProcessEnv): Promise<ChildProcess> {
+async function start(name: ProcessName, port: number, env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; output: () => string }> {
   const child = spawn(process.execPath, ['-r', path.join(ROOT, 'tools/runtime/register-paths.js'), path.join(ROOT, `dist/services/${name}/src/main.js`)], {
     cwd: ROOT,
     env: { ...env, OTEL_SERVICE_NAME: name },
@@ -91,7 +102,7 @@ async function start(name: ProcessName, port: number, env: NodeJS.ProcessEnv): P
   const deadline = Date.now() + 90_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`${name} exited (${child.exitCode}) while starting:\n${output}`);
-    if ((await fetch(readiness).catch(() => null))?.status === 200) return child;
+    if ((await fetch(readiness).catch(() => null))?.status === 200) return { child, output: () => output };
     if (Date.now() > deadline) {
       await stop(child);
       throw new Error(`${name} was not ready after 90 s:\n${output}`);
