@@ -69,7 +69,7 @@ export async function appendSuite(options: AppendOptions, log: (line: string) =>
     suite: 'append',
     figures: [figure, cpuFigure],
     notes: [
-      `Registry-import shape: ${options.events / 2} members, each a MemberRegistered (with ~170 bytes of ciphertext) in its own stream and a MemberJoinedClub in another, so one event per append. ` +
+      `Registry-import shape: ${options.events / 2} members, each a MemberRegistered (with ~170 characters of base64 ciphertext) in its own stream and a MemberJoinedClub in another, so one event per append. ` +
         `PostgresEventStore.append (ishc_append_events, expected version no_stream) ${options.appendsPerTransaction} appends per transaction, ${options.writers} writers in parallel.`,
       `Baseline: the same rows (same event ids, JSON data and metadata) by INSERT … SELECT FROM unnest(…) of ${options.appendsPerTransaction} rows per statement into a table with the events table's columns and no index or constraint, ${options.writers} writers.`,
     ],

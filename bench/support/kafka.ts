@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { Kafka, logLevel } from 'kafkajs';
 import { ROOT } from './service-process';
 
 export const KAFKA_BROKERS = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',').map((b) => b.trim()).filter(Boolean);
@@ -44,5 +45,19 @@ export function kafkaBrokerPid(): number | null {
     return Number.isInteger(pid) && pid > 0 && fs.existsSync(`/proc/${pid}`) ? pid : null;
   } catch {
     return null;
+  }
+}
+
+/** Deletes the topics the services created under this run's namespace (the broker is shared with the tests). */
+export async function deleteNamespaceTopics(namespace: string): Promise<void> {
+  const admin = new Kafka({ brokers: KAFKA_BROKERS, clientId: 'bench-cleanup', logLevel: logLevel.NOTHING }).admin();
+  try {
+    await admin.connect();
+    const topics = (await admin.listTopics()).filter((topic) => topic.startsWith(namespace));
+    if (topics.length > 0) await admin.deleteTopics({ topics });
+  } catch (error) {
+    console.error(`bench: could not delete the topics of ${namespace}: ${error instanceof Error ? error.message : String(error)}`);
+  } finally {
+    await admin.disconnect().catch(() => undefined);
   }
 }

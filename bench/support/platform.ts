@@ -4,7 +4,7 @@ import { migrateEventStore } from '@ishc/event-store';
 import { signDevToken } from '@ishc/platform';
 import { randomBytes } from 'node:crypto';
 import { BenchDatabase, createDatabase } from './databases';
-import { KAFKA_BROKERS, runNamespace } from './kafka';
+import { deleteNamespaceTopics, KAFKA_BROKERS, runNamespace } from './kafka';
 import { ServiceProcess, ServiceProcessName, startService } from './service-process';
 
 export const JWT_SECRET = 'bench-secret-of-at-least-thirty-two-characters';
@@ -65,6 +65,7 @@ export async function preparePlatform(options: PlatformOptions): Promise<BenchPl
     },
     async stop() {
       for (const proc of processes.splice(0).reverse()) await proc.stop();
+      if (typeof env.KAFKA_NAMESPACE === 'string') await deleteNamespaceTopics(env.KAFKA_NAMESPACE);
     },
   };
 }
