@@ -27,6 +27,19 @@ describe('problemFromError', () => {
     expect(problemFromError(Object.assign(new Error('could not serialize access'), { code: '40001' })).problem.status).toBe(409);
   });
 
+  it('maps an unavailable database (too many clients, shutdown, pool timeout) to 503 with Retry-After, and still logs it', () => {
+    for (const error of [
+      Object.assign(new Error('sorry, too many clients already'), { code: '53300' }),
+      Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }),
+      Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }),
+      new Error('timeout exceeded when trying to connect'),
+    ]) {
+      const mapped = problemFromError(error);
+      expect({ status: mapped.problem.status, retryAfter: mapped.headers['Retry-After'], unexpected: mapped.unexpected }).toEqual({ status: 503, retryAfter: '2', unexpected: true });
+      expect(JSON.stringify(mapped.problem)).not.toContain('5432');
+    }
+  });
+
   it('maps body-parser errors without their messages', () => {
     const malformed = Object.assign(new SyntaxError('Unexpected token o in "{oops"'), { type: 'entity.parse.failed', status: 400 });
     expect(problemFromError(malformed).problem).toMatchObject({ status: 400, detail: 'The request body is not valid JSON.' });

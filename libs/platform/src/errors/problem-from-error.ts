@@ -4,7 +4,7 @@ import { ExpectedVersionConflictError } from '@ishc/event-store';
 import { ZodError } from 'zod';
 import { zodFieldErrors } from '../validation/zod-field-errors';
 import { problemFromBodyParserError } from './body-parser-errors';
-import { ConflictError, ValidationError } from './http-errors';
+import { ConflictError, ServiceUnavailableError, ValidationError } from './http-errors';
 import { ProblemDetails, problemType } from './problem-details';
 import { ProblemError } from './problem-error';
 
@@ -17,6 +17,18 @@ export interface MappedProblem {
 
 /** PostgreSQL's "try again" failures: another transaction won a race. */
 const RETRYABLE_SQLSTATES = new Set(['40001', '40P01']);
+
+/**
+ * The database cannot serve us now (too many connections, shutting down, unreachable, pool exhausted):
+ * nothing was written, and the same request may succeed shortly. 08 connection, 53 resources, 57P0x
+ * shutdown; node-postgres' own pool timeout and socket errors carry no SQLSTATE.
+ */
+function isDatabaseUnavailable(error: unknown, state: string | undefined): boolean {
+  if (state && (state.startsWith('08') || state.startsWith('53') || /^57P0[1-3]$/.test(state))) return true;
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === 'ECONNREFUSED' || code === 'ECONNRESET' || code === 'ETIMEDOUT') return true;
+  return error instanceof Error && /^timeout exceeded when trying to connect$|^Connection terminated/.test(error.message);
+}
 
 function concurrentChange(cause: unknown): ConflictError {
   return new ConflictError('The resource was changed by a concurrent request; read it again and retry.', {
@@ -87,6 +99,10 @@ export function problemFromError(error: unknown): MappedProblem {
   if (isVersionConflict(error)) return fromProblemError(concurrentChange(error));
   const state = sqlState(error);
   if (state && RETRYABLE_SQLSTATES.has(state)) return fromProblemError(concurrentChange(error));
+  if (isDatabaseUnavailable(error, state)) {
+    // Logged like an unexpected error (an operator must see it), answered as "retry shortly".
+    return { ...fromProblemError(new ServiceUnavailableError('The service cannot reach its database right now; retry shortly.', 2)), unexpected: true };
+  }
   const bodyProblem = problemFromBodyParserError(error);
   if (bodyProblem) return fromProblemError(bodyProblem);
   if (error instanceof HttpException) return fromHttpException(error);
