@@ -2,18 +2,38 @@
 // `auto.create.topics.enable=false` works, whichever process starts first.
 import type { Admin } from 'kafkajs';
 
+/** How long to wait for topics that another process (or our own request) is still bringing up. */
+const SETTLE_MS = 20_000;
+
 export async function ensureTopics(admin: Admin, topics: string[], partitions: number): Promise<void> {
   const missing = await missingTopics(admin, topics);
   if (missing.length === 0) return;
   try {
     await admin.createTopics({ topics: missing.map((topic) => ({ topic, numPartitions: partitions })), waitForLeaders: true });
   } catch (error) {
-    // Another process may have created them since we looked: that is success, anything else is not.
-    if ((await missingTopics(admin, topics)).length > 0) throw error;
+    // Another process may have created them since we looked, or the broker's metadata has not caught up
+    // with the creation yet ("does not host this topic-partition"): wait until they are served with
+    // leaders; anything else is a failure.
+    const deadline = Date.now() + SETTLE_MS;
+    while (Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      if (await areServed(admin, topics)) return;
+    }
+    throw error;
   }
 }
 
 async function missingTopics(admin: Admin, topics: string[]): Promise<string[]> {
   const existing = new Set(await admin.listTopics());
   return [...new Set(topics)].filter((topic) => !existing.has(topic));
+}
+
+async function areServed(admin: Admin, topics: string[]): Promise<boolean> {
+  try {
+    if ((await missingTopics(admin, topics)).length > 0) return false;
+    const { topics: metadata } = await admin.fetchTopicMetadata({ topics: [...new Set(topics)] });
+    return metadata.every((t) => t.partitions.length > 0 && t.partitions.every((p) => p.leader >= 0));
+  } catch {
+    return false;
+  }
 }
