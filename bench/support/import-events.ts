@@ -81,3 +81,17 @@ export async function bulkAppend(store: PostgresEventStore, pool: Pool, appends:
   };
   await Promise.all(Array.from({ length: options.writers }, writer));
 }
+
+/** The same streams through `appendNewStreams`: one statement per `appendsPerTransaction` streams. */
+export async function bulkAppendNewStreams(store: PostgresEventStore, appends: StreamAppend[], options: BulkAppendOptions): Promise<void> {
+  let next = 0;
+  const writer = async () => {
+    for (;;) {
+      const start = next;
+      next += options.appendsPerTransaction;
+      if (start >= appends.length) return;
+      await store.appendNewStreams(appends.slice(start, start + options.appendsPerTransaction));
+    }
+  };
+  await Promise.all(Array.from({ length: options.writers }, writer));
+}

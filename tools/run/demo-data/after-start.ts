@@ -17,6 +17,7 @@ export const writeDemoData: AfterStart = async ({ gatewayUrl, output, signal }) 
         ? `demo data: Trà Cú (Trà Vinh), ${outcome.clubs} clubs and ${outcome.members} fictional members with their funds, meetings and sessions, written through the API`
         : `demo data: none written (${outcome.reason})`,
     );
+    for (const line of outcome.scorecard ?? []) say(line);
     say(`dashboard: ${outcome.url}`);
   } catch (error) {
     if (signal.aborted) return;

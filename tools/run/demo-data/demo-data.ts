@@ -4,6 +4,7 @@
 // The demo is a list of steps; health checks, home-care visits and loans become steps of their own in the
 // same way (their data in tra-cu-demo.ts, their writes here).
 import { DemoWriteError, GatewayWriter } from './gateway-writer';
+import { formatScorecard, readScorecard } from './scorecard';
 import { DEMO_AS_OF, DEMO_ORG_UNIT, DemoClub, DemoMember, residenceOn, traCuDemo } from './tra-cu-demo';
 
 export interface DemoOptions {
@@ -22,6 +23,8 @@ export interface DemoOutcome {
   url: string;
   clubs: number;
   members: number;
+  /** The Trà Cú plan's scorecard as of 2025-12-31 as printable lines, when reporting has the plan. */
+  scorecard?: string[];
 }
 
 /** The demo's writer: an administrator (the writes span dates before the reform, scope checks use today). */
@@ -57,7 +60,7 @@ export async function seedDemoData(options: DemoOptions): Promise<DemoOutcome> {
   const writer = new GatewayWriter({ gatewayUrl: options.gatewayUrl, token, signal: options.signal });
 
   if (await hasClubs(writer)) {
-    return { seeded: false, reason: 'the database has clubs already', url: await dashboardUrl(writer, baseUrl), clubs: 0, members: 0 };
+    return { seeded: false, reason: 'the database has clubs already', url: await dashboardUrl(writer, baseUrl), clubs: 0, members: 0, scorecard: await scorecardLines(writer) };
   }
   const clubs = traCuDemo();
   const memberIds = clubs.map((c) => new Array<string>(c.members.length).fill(''));
@@ -70,7 +73,17 @@ export async function seedDemoData(options: DemoOptions): Promise<DemoOutcome> {
   // Reporting projects the writes asynchronously: the link is printed once it has them all.
   await writer.get(`/api/reporting/indicators?orgUnit=${DEMO_ORG_UNIT}&asOf=${DEMO_AS_OF}&consistentWith=${encodeURIComponent(writer.consistencyTokens())}`);
   const members = context.clubs.reduce((n, c) => n + c.members.length, 0);
-  return { seeded: true, url: await dashboardUrl(writer, baseUrl), clubs: context.clubs.length, members };
+  return { seeded: true, url: await dashboardUrl(writer, baseUrl), clubs: context.clubs.length, members, scorecard: await scorecardLines(writer) };
+}
+
+/** The scorecard is a courtesy of the launcher: a failure to read it must not fail the start. */
+async function scorecardLines(writer: GatewayWriter): Promise<string[] | undefined> {
+  try {
+    const answer = await readScorecard(writer, DEMO_ORG_UNIT);
+    return answer && formatScorecard(answer);
+  } catch (error) {
+    return [`scorecard: not available (${error instanceof Error ? error.message : String(error)})`];
+  }
 }
 
 async function devToken(gatewayUrl: string, signal?: AbortSignal): Promise<string | undefined> {
