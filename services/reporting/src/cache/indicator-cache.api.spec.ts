@@ -49,6 +49,9 @@ describeWith(['postgres', 'redis'], 'GET /api/reporting/indicators through the R
     const second = await get('orgUnit=849&asOf=2024-12-31').expect(200);
     expect(second.body).toEqual(first.body);
     expect(indicatorCacheLookups()).toEqual({ hits: before.hits + 1, misses: before.misses });
+    // The same lookups feed the cache-hit-rate metric operators scrape.
+    const metrics = await request(t.app.getHttpServer()).get('/api/reporting/metrics').set('Authorization', `Bearer ${admin}`).expect(200);
+    expect(metrics.text).toMatch(/^ishc_cache_lookups_total\{[^}]*cache="indicators"[^}]*result="hit"[^}]*\} [1-9]/m);
     expect(keysAfterFirst).toBeGreaterThan(0);
 
     // A new club: the projection version moves, so the same question is a new key.

@@ -1,5 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
-import { PLATFORM_CONFIG, ServiceConfig } from '@ishc/platform';
+import { recordCacheLookup } from '@ishc/observability';
+import { METRICS_REGISTRY, PLATFORM_CONFIG, ServiceConfig } from '@ishc/platform';
+import { Registry } from 'prom-client';
 import { createHash } from 'node:crypto';
 import { CacheStore, MemoryCacheStore } from './cache-store';
 import { RedisCacheStore } from './redis-cache-store';
@@ -25,7 +27,11 @@ export class IndicatorCache implements OnApplicationShutdown {
   private readonly logger = new Logger(IndicatorCache.name);
   readonly store: CacheStore;
 
-  constructor(@Inject(PLATFORM_CONFIG) config: ServiceConfig) {
+  constructor(
+    @Inject(PLATFORM_CONFIG) config: ServiceConfig,
+    // The service's own registry, served at /metrics as ishc_cache_lookups_total (the cache hit rate).
+    @Inject(METRICS_REGISTRY) private readonly metrics: Registry,
+  ) {
     this.store = config.redisUrl ? new RedisCacheStore(config.redisUrl) : new MemoryCacheStore();
   }
 
@@ -39,9 +45,11 @@ export class IndicatorCache implements OnApplicationShutdown {
     const cached = await this.store.get(key).catch((error: Error) => this.skip(error));
     if (cached !== null) {
       lookups.hits++;
+      recordCacheLookup('indicators', true, this.metrics);
       return JSON.parse(cached) as T;
     }
     lookups.misses++;
+    recordCacheLookup('indicators', false, this.metrics);
     const answer = await compute();
     await this.store.set(key, JSON.stringify(answer), TTL_SECONDS).catch((error: Error) => this.skip(error));
     return answer;
