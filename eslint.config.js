@@ -8,6 +8,11 @@ const infrastructureModules = ['@nestjs/*', 'pg', 'pg-*', 'typeorm', 'kafkajs', 
 // Test code (specs and their support folders) may also use libs/testing; production code may not.
 const testFiles = ['**/*.spec.ts', '**/spec-support/**/*.ts', 'libs/*/src/testing/**/*.ts', 'tests/**/*.ts'];
 
+// A library's test kit (`@ishc/<lib>/testing`: fake event stores, fixtures) is for specs only. The tag rule
+// above cannot see it: the kit belongs to an infra library.
+const testKits = { group: ['@ishc/*/testing', '@ishc/*/testing/*'], message: 'test kits are for specs and spec-support only.' };
+const pureDomain = { group: infrastructureModules, message: 'domain/ code stays pure: no framework, database or broker imports.' };
+
 function moduleBoundaries({ testCode }) {
   const testing = testCode ? ['type:testing'] : [];
   return {
@@ -52,10 +57,18 @@ module.exports = [
     rules: { '@nx/enforce-module-boundaries': ['error', moduleBoundaries({ testCode: true })] },
   },
   {
+    files: ['**/*.ts', '**/*.tsx'],
+    ignores: testFiles,
+    rules: { 'no-restricted-imports': ['error', { patterns: [testKits] }] },
+  },
+  {
     // Domain logic is pure: decide/evolve and value rules, testable without any process or I/O.
     files: ['**/domain/**/*.ts'],
-    rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: infrastructureModules, message: 'domain/ code stays pure: no framework, database or broker imports.' }] }],
-    },
+    rules: { 'no-restricted-imports': ['error', { patterns: [pureDomain, testKits] }] },
+  },
+  {
+    // (One rule, one option set per file: the domain's specs keep purity but may use test kits.)
+    files: ['**/domain/**/*.spec.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [pureDomain] }] },
   },
 ];

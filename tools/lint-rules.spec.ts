@@ -49,4 +49,10 @@ describe('architecture rules in lint', () => {
     const rules = await rulesFiredFor('services/registry/src/clubs/domain/fine.ts', "import { levelRank } from '@ishc/contracts';\nexport const x = levelRank('commune');\n");
     expect(rules).toEqual([]);
   });
+
+  it('fails when production code imports a library test kit, and accepts it in spec-support', async () => {
+    const code = "import { createFakeRegistry } from '@ishc/registry-replica/testing';\nexport const x = createFakeRegistry;\n";
+    expect(await rulesFiredFor('services/activities/src/replica/offender.ts', code)).toContain('no-restricted-imports');
+    expect(await rulesFiredFor('services/activities/src/spec-support/fine.ts', code)).not.toContain('no-restricted-imports');
+  });
 });
