@@ -27,48 +27,65 @@ async function processedUpTo(platform: PlatformUnderTest, token: string, token2 
   return true;
 }
 
-describeWith(['postgres'], 'reporting killed (SIGKILL) in the middle of 10,000 events', () => {
-  let platform: PlatformUnderTest;
-  beforeAll(async () => {
-    platform = await startPlatform({ services: ['reporting'], transport: 'embedded' });
-  });
-  afterAll(() => platform?.close());
+/**
+ * Where each transport records what reporting has applied: the embedded consumer's checkpoint, or the
+ * Kafka consumer's inbox (one row per applied event).
+ */
+const PROGRESS_SQL = {
+  embedded: { any: 'SELECT 1 FROM checkpoints WHERE global_position > 0', max: 'SELECT max(global_position)::text AS p FROM checkpoints' },
+  kafka: { any: 'SELECT 1 FROM messaging_inbox LIMIT 1', max: 'SELECT max(global_position)::text AS p FROM messaging_inbox' },
+} as const;
 
-  it('restarts from its checkpoint into a read model identical to a rebuild from zero', async () => {
-    const registry = new PostgresEventStore(platform.databases.get('registry')!.pool);
-    await migrateEventStore(registry.pool);
-    const reportingDb = platform.databases.get('reporting')!.pool;
-    const history = registryHistory(10_000);
+function crashRecovery(transport: 'embedded' | 'kafka'): void {
+  describeWith(transport === 'kafka' ? ['postgres', 'kafka'] : ['postgres'], `reporting killed (SIGKILL) in the middle of 10,000 events — ${transport} transport`, () => {
+    let platform: PlatformUnderTest;
+    beforeAll(async () => {
+      // On Kafka the registry process runs too: its relay publishes the events appended to its store.
+      platform = await startPlatform({ services: transport === 'kafka' ? ['registry', 'reporting'] : ['reporting'], transport });
+    });
+    afterAll(() => platform?.close());
 
-    let killedAt: string | null = null;
-    const last = await appendHistory(registry, history, 250, async (done) => {
-      // Halfway through the stream, once the projection is busy, the reporting process dies hard.
-      if (killedAt === null && done >= history.length / 2) {
-        await waitFor(async () => (await reportingDb.query(`SELECT 1 FROM checkpoints WHERE global_position > 0`).catch(() => ({ rowCount: 0 }))).rowCount! > 0, 20_000, 'the projection to make progress');
-        await platform.processes.get('reporting')!.stop('SIGKILL');
-        killedAt = (await reportingDb.query<{ p: string }>('SELECT max(global_position)::text AS p FROM checkpoints')).rows[0].p;
+    it('restarts from where it was into a read model identical to a rebuild from zero', async () => {
+      const registry = new PostgresEventStore(platform.databases.get('registry')!.pool);
+      await migrateEventStore(registry.pool);
+      const reportingDb = platform.databases.get('reporting')!.pool;
+      const history = registryHistory(10_000);
+      const progress = PROGRESS_SQL[transport];
+
+      let killedAt: string | null = null;
+      const last = await appendHistory(registry, history, 250, async (done) => {
+        // Halfway through the stream, once the projection is busy, the reporting process dies hard.
+        if (killedAt === null && done >= history.length / 2) {
+          await waitFor(async () => (await reportingDb.query(progress.any).catch(() => ({ rowCount: 0 }))).rowCount! > 0, 60_000, 'the projection to make progress');
+          await platform.processes.get('reporting')!.stop('SIGKILL');
+          killedAt = (await reportingDb.query<{ p: string }>(progress.max)).rows[0].p;
+        }
+      });
+      expect(killedAt).not.toBeNull();
+      expect(BigInt(killedAt!)).toBeLessThan(BigInt(last.lastPosition.globalPosition));
+
+      await platform.restart('reporting');
+      const token = `registry:${last.lastPosition.transactionId}:${last.lastPosition.globalPosition}`;
+      await waitFor(() => processedUpTo(platform, token), 120_000, 'reporting to catch up after the crash');
+      const recovered = await readModel(reportingDb);
+
+      // The rebuild: the same events projected from position zero into a fresh database, read straight
+      // from the registry's store (the source of truth, whatever the transport was).
+      const rebuilt = await startPlatform({
+        services: ['reporting'],
+        transport: 'embedded',
+        extraEnv: { REGISTRY_DATABASE_URL: platform.env.REGISTRY_DATABASE_URL },
+      });
+      try {
+        await waitFor(() => processedUpTo(rebuilt, token), 120_000, 'the rebuild to catch up');
+        expect(recovered).toEqual(await readModel(rebuilt.databases.get('reporting')!.pool));
+      } finally {
+        await rebuilt.close();
       }
-    });
-    expect(killedAt).not.toBeNull();
-    expect(BigInt(killedAt!)).toBeLessThan(BigInt(last.lastPosition.globalPosition));
+      expect(recovered.rp_club.length).toBeGreaterThan(5000);
+    }, 360_000);
+  });
+}
 
-    await platform.restart('reporting');
-    const token = `registry:${last.lastPosition.transactionId}:${last.lastPosition.globalPosition}`;
-    await waitFor(() => processedUpTo(platform, token), 60_000, 'reporting to catch up after the crash');
-    const recovered = await readModel(reportingDb);
-
-    // The rebuild: the same events projected from position zero into a fresh database.
-    const rebuilt = await startPlatform({
-      services: ['reporting'],
-      transport: 'embedded',
-      extraEnv: { REGISTRY_DATABASE_URL: platform.env.REGISTRY_DATABASE_URL },
-    });
-    try {
-      await waitFor(() => processedUpTo(rebuilt, token), 60_000, 'the rebuild to catch up');
-      expect(recovered).toEqual(await readModel(rebuilt.databases.get('reporting')!.pool));
-    } finally {
-      await rebuilt.close();
-    }
-    expect(recovered.rp_club.length).toBeGreaterThan(5000);
-  }, 180_000);
-});
+crashRecovery('embedded');
+crashRecovery('kafka');
