@@ -1,5 +1,18 @@
 import {
+  ACTIVITY_AREAS,
+  ActivitiesEvent,
+  CLUB_ACTIVITIES_STREAM,
+  ClubActivitiesEvent,
   ClubEstablishedV1,
+  HEALTH_CHECK_STREAM,
+  LOAN_STREAM,
+  LoanEvent,
+  ScheduledInstalmentV1,
+  loanStreamId,
+  HOME_CARE_VISIT_STREAM,
+  clubActivitiesStreamId,
+  healthCheckStreamId,
+  homeCareVisitStreamId,
   FundEvent,
   FundKind,
   FundSource,
@@ -30,16 +43,20 @@ export interface GeneratedDistrict {
   clubs: Array<{ clubId: string; events: ClubEvent[] }>;
   members: Array<{ memberId: string; events: MemberEvent[] }>;
   funds: Array<{ clubId: string; kind: FundKind; events: FundEvent[] }>;
+  activities: Array<{ streamId: string; streamType: string; events: ActivitiesEvent[] }>;
+  loans: Array<{ streamId: string; streamType: string; events: LoanEvent[] }>;
 }
 
 /** Every event of the district as one list (order within a stream preserved). */
-export function rawEvents(district: GeneratedDistrict): Array<RegistryEvent | FundEvent> {
+export function rawEvents(district: GeneratedDistrict): Array<RegistryEvent | FundEvent | ActivitiesEvent | LoanEvent> {
   return [
     ...district.units.map((data): RegistryEvent => ({ type: 'OrgUnitDefined', data })),
     ...district.successions.map((data): RegistryEvent => ({ type: 'OrgUnitSucceeded', data })),
     ...district.clubs.flatMap((c) => c.events),
     ...district.members.flatMap((m) => m.events),
     ...district.funds.flatMap((f) => f.events),
+    ...district.activities.flatMap((a) => a.events),
+    ...district.loans.flatMap((l) => l.events),
   ];
 }
 
@@ -143,5 +160,139 @@ export function generateDistrict(seed = 20250701, memberCount = 200): GeneratedD
       funds.push({ clubId: club.clubId, kind, events });
     }
   }
-  return { units: referenceUnits(), successions: referenceSuccessions(), clubs, members, funds };
+
+  // Activities over 2024–2025 for most clubs that go on. Only members who never leave or die are attendees,
+  // checked or visited, and only on or after joining, so a visit's club is the beneficiary's club on every T.
+  const activities: GeneratedDistrict['activities'] = [];
+  const steady = members.flatMap((m) => (m.events.length === 2 && m.events[1].type === 'MemberJoinedClub' ? [m.events[1].data] : []));
+  clubSpans.forEach((club, index) => {
+    const people = steady.filter((p) => p.clubId === club.clubId);
+    if (club.to !== LAST_DAY || people.length < 2 || rnd() < 0.15) return;
+    // Every other club never works in `rights`, so it never has full activities.
+    const areas = ACTIVITY_AREAS.filter((a) => index % 2 === 0 || a !== 'rights');
+    const events: ClubActivitiesEvent[] = [];
+    for (let month = 0; month < 24; month++) {
+      const heldOn = `${2024 + Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, '0')}-${String(1 + Math.floor(rnd() * 28)).padStart(2, '0')}`;
+      if (heldOn < club.from) continue;
+      const attendeeIds = [pick(people).memberId];
+      if (rnd() < 0.8) {
+        const meetingId = uuid(rnd);
+        events.push({ type: 'MonthlyMeetingHeld', data: { meetingId, clubId: club.clubId, heldOn, attendeeIds, areas: areas.filter(() => rnd() < 0.2), topics: [], extra: false } });
+      }
+      if (rnd() < 0.6) {
+        const sessionId = uuid(rnd);
+        events.push({ type: 'ActivitySessionHeld', data: { sessionId, clubId: club.clubId, area: pick(areas), heldOn, participantIds: attendeeIds, title: null } });
+      }
+    }
+    activities.push({ streamId: clubActivitiesStreamId(club.clubId), streamType: CLUB_ACTIVITIES_STREAM, events });
+    for (const person of people) {
+      const from = person.joinedOn > '2024-01-01' ? person.joinedOn : '2024-01-01';
+      if (from > '2025-12-31') continue;
+      if (rnd() < 0.5) {
+        const healthCheckId = uuid(rnd);
+        const data = { healthCheckId, clubId: club.clubId, memberId: person.memberId, checkedOn: between(from, '2025-12-31') };
+        activities.push({ streamId: healthCheckStreamId(healthCheckId), streamType: HEALTH_CHECK_STREAM, events: [{ type: 'HealthCheckRecorded', data }] });
+      }
+      const volunteer = pick(people);
+      if (rnd() < 0.3 && volunteer.memberId !== person.memberId) {
+        const visitId = uuid(rnd);
+        const data = { visitId, clubId: club.clubId, volunteerId: volunteer.memberId, beneficiaryId: person.memberId, visitedOn: between(from, '2025-12-31') };
+        activities.push({ streamId: homeCareVisitStreamId(visitId), streamType: HOME_CARE_VISIT_STREAM, events: [{ type: 'HomeCareVisitRecorded', data }] });
+      }
+    }
+  });
+
+  const loans = generateLoans(funds, clubSpans, steady, rnd, between, pick);
+  // A commune of province 86 outside Trà Cú's footprint, with a club, so a plan on the footprint is not the province.
+  const outside: OrgUnitDefinedV1 = { code: 'XC-OUTSIDE', name: 'Xã ngoài Trà Cú', level: 'commune', parentCode: '86', validFrom: '2025-07-01', validTo: null, attributes: {} };
+  const outsideClubId = uuid(rnd);
+  const outsideClub: ClubEstablishedV1 = { clubId: outsideClubId, name: 'CLB ngoài', communeCode: outside.code, hamletCode: null, establishedOn: '2025-08-01' };
+  clubs.push({ clubId: outsideClubId, events: [{ type: 'ClubEstablished', data: outsideClub }] });
+  return { units: [...referenceUnits(), outside], successions: referenceSuccessions(), clubs, members, funds, activities, loans };
+}
+
+/** `months` calendar months after `date`: the same day of the month, or the month's last day. */
+function addMonths(date: string, months: number): string {
+  const [y, m, d] = date.split('-').map(Number);
+  const last = new Date(Date.UTC(y, m - 1 + months + 1, 0)).getUTCDate();
+  return new Date(Date.UTC(y, m - 1 + months, Math.min(d, last))).toISOString().slice(0, 10);
+}
+
+/** ISHC.md §4's default schedule (the generator's business only: the cross-check uses the event's schedule as given). */
+function schedule(principalVnd: number, termMonths: number, ratePerMille: number, disbursedOn: string): ScheduledInstalmentV1[] {
+  let balance = principalVnd;
+  return Array.from({ length: termMonths }, (_, i) => {
+    const principal = i === termMonths - 1 ? balance : Math.floor(principalVnd / termMonths);
+    const instalment = { number: i + 1, dueOn: addMonths(disbursedOn, i + 1), principalVnd: principal, interestVnd: Math.round((balance * ratePerMille) / 1000) };
+    balance -= principal;
+    return instalment;
+  });
+}
+
+/**
+ * Loans from the income funds of clubs that go on, to members who stay, disbursed in 2024–2025: repaid on
+ * time, late, or stopped (the last payment partial), one of the stopped ones written off. Every money
+ * movement is mirrored on the income fund, as microfinance does.
+ */
+function generateLoans(
+  funds: GeneratedDistrict['funds'],
+  clubSpans: Array<{ clubId: string; from: string; to: string }>,
+  steady: Array<{ memberId: string; clubId: string; joinedOn: string }>,
+  rnd: () => number,
+  between: (from: string, to: string) => string,
+  pick: <T>(items: readonly T[]) => T,
+): GeneratedDistrict['loans'] {
+  const loans: GeneratedDistrict['loans'] = [];
+  let writtenOff = false;
+  for (const fund of funds) {
+    const people = steady.filter((p) => p.clubId === fund.clubId);
+    if (fund.kind !== 'income' || clubSpans.find((c) => c.clubId === fund.clubId)?.to !== LAST_DAY || people.length === 0) continue;
+    const openedOn = fund.events[0].type === 'FundOpened' ? fund.events[0].data.openedOn : LAST_DAY;
+    for (let n = 0; n < 5; n++) {
+      const borrower = pick(people);
+      const start = [openedOn, borrower.joinedOn, '2024-01-01'].sort()[2];
+      if (start > '2025-10-31') continue;
+      const loanId = uuid(rnd);
+      const { clubId, memberId } = borrower;
+      const disbursedOn = between(start, '2025-10-31');
+      const principalVnd = (4 + Math.floor(rnd() * 20)) * 500_000 + Math.floor(rnd() * 3) * 1_000;
+      const termMonths = 6 + Math.floor(rnd() * 7);
+      const ratePerMille = pick([0, 5, 8]);
+      const instalments = schedule(principalVnd, termMonths, ratePerMille, disbursedOn);
+      const events: LoanEvent[] = [
+        { type: 'LoanApplied', data: { loanId, clubId, memberId, principalVnd, termMonths, monthlyRatePct: String(ratePerMille / 10), appliedOn: disbursedOn } },
+        { type: 'LoanApproved', data: { loanId, approvedOn: disbursedOn } },
+        { type: 'LoanDisbursed', data: { loanId, clubId, memberId, principalVnd, disbursedOn, schedule: instalments } },
+      ];
+      fund.events.push({ type: 'FundLoanDisbursed', data: { clubId, kind: 'income', loanId, amountVnd: principalVnd, disbursedOn } });
+      const behaviour = rnd();
+      const lateDays = behaviour < 0.5 ? 0 : 20 + Math.floor(rnd() * 40);
+      const stopAfter = behaviour < 0.8 ? termMonths : Math.floor(rnd() * termMonths);
+      let paidOn = disbursedOn;
+      let principalLeft = principalVnd;
+      for (const inst of instalments.slice(0, Math.min(stopAfter + 1, termMonths))) {
+        const partial = inst.number > stopAfter;
+        const day = addDays(inst.dueOn, lateDays);
+        paidOn = day > paidOn ? day : paidOn;
+        if (paidOn > LAST_DAY) break;
+        const principal = partial ? Math.floor(inst.principalVnd / 2) : inst.principalVnd;
+        principalLeft -= principal;
+        events.push({ type: 'LoanRepaymentReceived', data: { loanId, clubId, paidOn, amountVnd: principal + inst.interestVnd, principalVnd: principal, interestVnd: inst.interestVnd } });
+        fund.events.push({ type: 'FundRepaymentReceived', data: { clubId, kind: 'income', loanId, principalVnd: principal, interestVnd: inst.interestVnd, receivedOn: paidOn } });
+      }
+      if (principalLeft === 0) events.push({ type: 'LoanRepaid', data: { loanId, clubId, repaidOn: paidOn } });
+      else if (stopAfter < termMonths && !writtenOff) {
+        writtenOff = true;
+        const writtenOffOn = addDays(paidOn, 90);
+        const interestVnd = instalments.filter((i) => i.number > stopAfter).reduce((sum, i) => sum + i.interestVnd, 0);
+        events.push({ type: 'LoanWrittenOff', data: { loanId, clubId, writtenOffOn, principalVnd: principalLeft, interestVnd } });
+        fund.events.push({ type: 'FundLoanWrittenOff', data: { clubId, kind: 'income', loanId, principalVnd: principalLeft, writtenOffOn } });
+      }
+      loans.push({ streamId: loanStreamId(loanId), streamType: LOAN_STREAM, events });
+    }
+  }
+  // The fund's stream in date order, as microfinance appends it.
+  const dayOf = (e: FundEvent): string => Object.values(e.data).find((v): v is string => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) as string;
+  for (const fund of funds) fund.events.sort((a, b) => (a.type === 'FundOpened' ? -1 : b.type === 'FundOpened' ? 1 : dayOf(a).localeCompare(dayOf(b))));
+  return loans;
 }

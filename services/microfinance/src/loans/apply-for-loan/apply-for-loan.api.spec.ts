@@ -60,14 +60,33 @@ describeWith(['postgres'], 'POST /api/microfinance/loans', () => {
   });
 
   it('409 the client may retry when the club or the member is not replicated yet', async () => {
-    const club = await t.establishClub('29461', '2021-06-01', { replicated: false });
-    const unknownClub = await http.apply(application(club, memberId)).expect(409);
-    expect(unknownClub.body.detail).toMatch(/not known to microfinance yet.*retry/);
-    const newcomer = await t.joinClub(clubId, '2022-01-01', { replicated: false });
-    const unknownMember = await http.apply(application(clubId, newcomer)).expect(409);
-    expect(unknownMember.body.detail).toMatch(/member .* not known to microfinance yet.*retry/);
+    // Without holding the replica back this raced it (CI once saw it replicate first and answer 201).
+    await whileReplicaHeldBack(async () => {
+      const club = await t.establishClub('29461', '2021-06-01', { replicated: false });
+      const unknownClub = await http.apply(application(club, memberId)).expect(409);
+      expect(unknownClub.body.detail).toMatch(/not known to microfinance yet.*retry/);
+      const newcomer = await t.joinClub(clubId, '2022-01-01', { replicated: false });
+      const unknownMember = await http.apply(application(clubId, newcomer)).expect(409);
+      expect(unknownMember.body.detail).toMatch(/member .* not known to microfinance yet.*retry/);
+    });
     await http.apply(application(clubId, randomUUID())).expect(409);
   });
+
+  /**
+   * Subscriptions read only below the oldest transaction still running on the server (gap safety, ADR
+   * 0002): while one begun before the appends stays open, the replica cannot see them — deterministically.
+   */
+  async function whileReplicaHeldBack(work: () => Promise<void>): Promise<void> {
+    const client = await t.db.pool.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query('SELECT pg_current_xact_id()');
+      await work();
+    } finally {
+      await client.query('ROLLBACK');
+      client.release();
+    }
+  }
 
   it('401 without a token; 403 out of scope or without an officer role; officers of the commune or above may', async () => {
     await http.post('/loans', application(clubId, memberId), '').expect(401);
