@@ -1,4 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 
 // Cross-service scenarios run the real, compiled processes (as every run mode does), so they cross the
@@ -63,8 +65,17 @@ export async function waitFor(condition: () => Promise<boolean>, timeoutMs: numb
   }
 }
 
-let nextPort = 41000 + (process.pid % 200) * 20;
-/** Ports per test file that do not collide with another jest worker's. */
-export function freePort(): number {
-  return nextPort++;
+/**
+ * A port the kernel has just handed out as free. (A fixed range per jest worker overflowed into another
+ * worker's, and lay in the ephemeral range where outgoing connections take ports: CI met EADDRINUSE.)
+ */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
 }

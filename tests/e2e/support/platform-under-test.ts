@@ -43,17 +43,26 @@ export async function startPlatform(options: PlatformOptions): Promise<PlatformU
     await migrateEventStore(db.pool);
     databases.set(service, db);
     env[`${service.toUpperCase()}_DATABASE_URL`] = db.url;
-    env[`${service.toUpperCase()}_PORT`] = String(freePort());
+    env[`${service.toUpperCase()}_PORT`] = String(await freePort());
   }
-  env.GATEWAY_PORT = String(freePort());
+  env.GATEWAY_PORT = String(await freePort());
   // Last, so a test can point a service at another's database (e.g. a rebuild reading the same events).
   Object.assign(env, options.extraEnv);
   const processes = new Map<ProcessName, PlatformProcess>();
   const start = async (name: ProcessName) => {
     const tracing = options.traceFile ? { OTEL_TRACES_EXPORTER: 'file', ISHC_TRACE_FILE: options.traceFile(name) } : {};
-    const proc = await startProcess(name, Number(env[`${name.toUpperCase()}_PORT`]), { ...env, OTEL_SERVICE_NAME: name, ...tracing });
-    processes.set(name, proc);
-    return proc;
+    const portVariable = `${name.toUpperCase()}_PORT`;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const proc = await startProcess(name, Number(env[portVariable]), { ...env, OTEL_SERVICE_NAME: name, ...tracing });
+        processes.set(name, proc);
+        return proc;
+      } catch (error) {
+        // Something took the port between our probe and the process's listen: take another, a few times.
+        if (attempt >= 3 || !/already in use|EADDRINUSE/.test(String(error))) throw error;
+        env[portVariable] = String(await freePort());
+      }
+    }
   };
   let gateway: PlatformProcess;
   try {
