@@ -150,7 +150,9 @@ async function postWhenReplicated<T>(api: Api, path: string, body: object): Prom
   for (;;) {
     const res = await api.post<T>(path, body);
     const detail = (res.body as { detail?: string } | null)?.detail ?? '';
-    if ((res.status !== 409 && res.status !== 404) || !/not known to microfinance yet/.test(detail) || Date.now() > deadline) return res;
+    // On Kafka a member's registration and their joining the club travel on different partitions: the
+    // replica may know the person before it knows the membership ("not a member … on"). Both resolve.
+    if ((res.status !== 409 && res.status !== 404) || !/not known to microfinance yet|is not a member of club/.test(detail) || Date.now() > deadline) return res;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
