@@ -17,6 +17,9 @@ import { ListIndicatorDefinitionsController } from './indicators/list-definition
 import { ReportingOrgUnitScope } from './projections/org-unit-scope.resolver';
 import { PROJECTED_SOURCES, ProjectionConsumer } from './projections/projection-consumer';
 import { ReportingSchema } from './projections/reporting-schema.provider';
+import { GetRebuildsController } from './rebuild/get-rebuilds/get-rebuilds.http.controller';
+import { ReadModelRebuilds } from './rebuild/read-model-rebuilds';
+import { StartRebuildController } from './rebuild/start-rebuild/start-rebuild.http.controller';
 import { StatusController } from './status/status.http.controller';
 
 /**
@@ -33,12 +36,15 @@ import { StatusController } from './status/status.http.controller';
     GetPlansController,
     ListIndicatorDefinitionsController,
     StatusController,
+    StartRebuildController,
+    GetRebuildsController,
   ],
   providers: [
     Clock,
     ReportingSchema,
     PlanSchema,
     ProjectionConsumer,
+    ReadModelRebuilds,
     ReadYourWrites,
     IndicatorCache,
     IndicatorReports,

@@ -38,18 +38,23 @@ export class HealthRegistry implements BeforeApplicationShutdown {
   }
 
   /**
-   * The hook for a projection rebuild: the service reports not ready (check `rebuild:<projection>` down,
-   * gauge `ishc_projection_rebuilding{projection}` 1) until the returned function is called, so the
-   * gateway and load balancers send no reads to a read model that is being rebuilt.
+   * The hook for a projection rebuild. In place (the default), the service reports not ready (check
+   * `rebuild:<projection>` down) until the returned function is called, so the gateway and load
+   * balancers send no reads to a read model that is being rebuilt. Beside the serving one
+   * (`servesMeanwhile`, as reporting's generations do), it stays ready. Either way the gauge
+   * `ishc_projection_rebuilding{projection}` is 1 meanwhile.
    */
-  beginRebuild(projection: string): () => void {
+  beginRebuild(projection: string, options: { servesMeanwhile?: boolean } = {}): () => void {
     const hold = `rebuild:${projection}`;
-    this.holds.add(hold);
+    if (!options.servesMeanwhile) this.holds.add(hold);
     const gauge = this.registry ? projectionRebuilding(this.registry) : undefined;
     gauge?.set({ projection }, 1);
-    this.logger.log({ projection }, 'projection rebuild started: not ready until it ends');
+    this.logger.log({ projection }, options.servesMeanwhile ? 'projection rebuild started beside the serving read model' : 'projection rebuild started: not ready until it ends');
+    let ended = false;
     return () => {
-      if (!this.holds.delete(hold)) return;
+      if (ended) return;
+      ended = true;
+      this.holds.delete(hold);
       gauge?.set({ projection }, 0);
       this.logger.log({ projection }, 'projection rebuild ended');
     };

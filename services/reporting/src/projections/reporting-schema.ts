@@ -1,5 +1,7 @@
-import { runLockedMigration } from '@ishc/platform';
-import { Pool } from 'pg';
+import { Pool, PoolClient } from 'pg';
+import { GENERATION_TABLE, generationTable } from '../read-model/generation.table';
+import { ReadModelGeneration } from '../read-model/read-model-generation';
+import { identifier, pointViewsAt } from '../read-model/read-model-views';
 import { PROJECTION_VERSION_TABLE } from './projection-version';
 
 /**
@@ -151,6 +153,41 @@ CREATE TABLE IF NOT EXISTS rp_membership_roles (
 CREATE INDEX IF NOT EXISTS rp_membership_roles_by_club ON rp_membership_roles (club_id, effective_on);
 `;
 
-export function migrateReportingSchema(pool: Pool): Promise<void> {
-  return runLockedMigration(pool, 'ishc:reporting-schema', MIGRATION + PROJECTION_VERSION_TABLE);
+/** The tables of a generation, as the migration names them (legacy databases had them in `public`). */
+export const READ_MODEL_TABLES: readonly string[] = [...(MIGRATION + PROJECTION_VERSION_TABLE).matchAll(/CREATE TABLE IF NOT EXISTS (\w+)/g)].map((m) => m[1]);
+
+/**
+ * Creates (idempotently, under an advisory lock, so starting processes do not race) the generation table
+ * in `public` and the read-model tables in `generation`'s schema: by default the active generation's,
+ * whose views in `public` it then points at its tables (read-model-views.ts). A database from before
+ * generations has its tables moved into generation 0's schema first: nothing is projected again.
+ */
+export async function migrateReportingSchema(pool: Pool, generation?: ReadModelGeneration): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query(`SELECT pg_advisory_xact_lock(hashtext('ishc:reporting-schema'))`);
+    await client.query(`SET LOCAL search_path TO public; ${GENERATION_TABLE}`);
+    const active = await generationTable.active(client);
+    const target = generation ?? active;
+    const schema = identifier(target.schema);
+    await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    if (target.number === 0) await moveLegacyTables(client, target.schema);
+    await client.query(`SET LOCAL search_path TO ${schema}; ${MIGRATION} ${PROJECTION_VERSION_TABLE}`);
+    if (target.number === active.number) await pointViewsAt(client, target.schema);
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+async function moveLegacyTables(client: PoolClient, schema: string): Promise<void> {
+  const legacy = await client.query<{ name: string }>(
+    `SELECT relname AS name FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind = 'r' AND relname = ANY($1::text[])`,
+    [READ_MODEL_TABLES],
+  );
+  for (const { name } of legacy.rows) await client.query(`ALTER TABLE public.${identifier(name)} SET SCHEMA ${identifier(schema)}`);
 }
