@@ -5,11 +5,21 @@ import type { Admin } from 'kafkajs';
 /** How long to wait for topics that another process (or our own request) is still bringing up. */
 const SETTLE_MS = 20_000;
 
+/**
+ * Our topics keep every message: a new consumer group (a rebuilt read-model generation, a new service)
+ * reads a service's whole history from offset 0, as the embedded transport reads it from position zero.
+ * The producers' stores stay the source of truth; ADR 0003.
+ */
+const KEEP_FOREVER = [
+  { name: 'retention.ms', value: '-1' },
+  { name: 'retention.bytes', value: '-1' },
+];
+
 export async function ensureTopics(admin: Admin, topics: string[], partitions: number): Promise<void> {
   const missing = await missingTopics(admin, topics);
   if (missing.length === 0) return;
   try {
-    await admin.createTopics({ topics: missing.map((topic) => ({ topic, numPartitions: partitions })), waitForLeaders: true });
+    await admin.createTopics({ topics: missing.map((topic) => ({ topic, numPartitions: partitions, configEntries: KEEP_FOREVER })), waitForLeaders: true });
   } catch (error) {
     // Another process may have created them since we looked, or the broker's metadata has not caught up
     // with the creation yet ("does not host this topic-partition"): wait until they are served with
