@@ -40,6 +40,15 @@ export class IndicatorCache implements OnApplicationShutdown {
     return KEY_PREFIX + createHash('sha256').update(canonical).digest('hex');
   }
 
+  /** The cached answer, if there is one (a hit is counted; a miss is counted by getOrCompute after). */
+  async peek<T>(parts: Record<string, unknown>): Promise<T | null> {
+    const cached = await this.store.get(IndicatorCache.keyOf(parts)).catch((error: Error) => this.skip(error));
+    if (cached === null) return null;
+    lookups.hits++;
+    recordCacheLookup('indicators', true, this.metrics);
+    return JSON.parse(cached) as T;
+  }
+
   async getOrCompute<T>(parts: Record<string, unknown>, compute: () => Promise<T>): Promise<T> {
     const key = IndicatorCache.keyOf(parts);
     const cached = await this.store.get(key).catch((error: Error) => this.skip(error));

@@ -159,8 +159,14 @@ export class IndicatorReports {
     return withTargets(await computeIndicators(db, scope, report.asOf, params), report.plan?.targets ?? []);
   }
 
-  /** One repeatable-read snapshot: the projection version read in it names exactly what the answer saw. */
+  /**
+   * A hit costs one statement (the projection version, which names exactly the read-model state an
+   * answer was computed from) and one cache lookup. A miss computes in one repeatable-read snapshot,
+   * keyed by the projection version read in that same snapshot.
+   */
   private async cached<T>(parts: Record<string, unknown>, compute: (db: PoolClient) => Promise<T>): Promise<T> {
+    const hit = await this.cache.peek<T>({ ...parts, projectionVersion: await readProjectionVersion(this.pool) });
+    if (hit !== null) return hit;
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');

@@ -26,9 +26,14 @@ export async function bumpProjectionVersion(client: PoolClient, source: string):
   );
 }
 
-/** e.g. `<read-model id>/microfinance:12,registry:40` (sources in order; none before any batch). */
+/**
+ * e.g. `<read-model id>/microfinance:12,registry:40` (sources in order; none before any batch). One
+ * statement, so a cache lookup outside a transaction costs one round trip.
+ */
 export async function readProjectionVersion(db: Pool | PoolClient): Promise<string> {
-  const identity = await db.query<{ id: string }>('SELECT id FROM rp_read_model_identity LIMIT 1');
-  const r = await db.query<{ source: string; batches: string }>('SELECT source, batches::text FROM rp_projection_version ORDER BY source');
-  return `${identity.rows[0]?.id ?? ''}/${r.rows.map((row) => `${row.source}:${row.batches}`).join(',')}`;
+  const r = await db.query<{ version: string }>(
+    `SELECT coalesce((SELECT id::text FROM rp_read_model_identity LIMIT 1), '') || '/' ||
+            coalesce((SELECT string_agg(source || ':' || batches, ',' ORDER BY source) FROM rp_projection_version), '') AS version`,
+  );
+  return r.rows[0].version;
 }
