@@ -67,6 +67,11 @@ export class ProjectionConsumer implements OnApplicationBootstrap, OnApplication
     };
   }
 
+  /** The generation the live consumer projects into (the active one). */
+  liveGeneration(): ReadModelGeneration {
+    return (this.live ?? notStarted()).generation;
+  }
+
   /** A rebuild's consumer: projects every source from position zero into `generation`'s tables. */
   async startRebuild(generation: ReadModelGeneration): Promise<RunningConsumer> {
     const consumer = await this.consume(generation);

@@ -58,6 +58,7 @@ describeWith(['postgres'], 'Rebuilding the read models beside the serving ones',
     expect(readsDuring).toBeGreaterThan(0);
     expect(state).toBe('active');
     expect(await answers()).toEqual(before);
+    expect((await http().get('/api/reporting/status').set('Authorization', `Bearer ${admin}`).expect(200)).body.readModels).toEqual({ generation: 1 });
 
     const generations = (await http().get('/api/reporting/rebuilds').set('Authorization', `Bearer ${admin}`).expect(200)).body;
     expect(generations.map((g: { number: number; state: string }) => [g.number, g.state])).toEqual([

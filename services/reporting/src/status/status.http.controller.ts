@@ -14,8 +14,12 @@ export class StatusController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: "Each source's processed position and lag, and the indicator cache's hits and misses" })
-  async status(): Promise<{ sources: ConsumerProgress[]; cache: { store: 'redis' | 'memory'; hits: number; misses: number } }> {
-    return { sources: await this.projections.running().status(), cache: { store: this.cache.store.kind, ...indicatorCacheLookups() } };
+  @ApiOperation({ summary: "Each source's processed position and lag, the read models' active generation, and the indicator cache's hits and misses" })
+  async status(): Promise<{ sources: ConsumerProgress[]; readModels: { generation: number }; cache: { store: 'redis' | 'memory'; hits: number; misses: number } }> {
+    return {
+      sources: await this.projections.running().status(),
+      readModels: { generation: this.projections.liveGeneration().number },
+      cache: { store: this.cache.store.kind, ...indicatorCacheLookups() },
+    };
   }
 }
