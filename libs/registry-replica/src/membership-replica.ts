@@ -4,7 +4,7 @@ import { ReplicatedEvent } from './club-and-org-unit-replica';
 
 /**
  * The tables of the memberships replica that microfinance and activities keep: members the replica has
- * seen, with the day of death, their memberships with dates (`left_on` exclusive), and each membership's
+ * seen, with the day of death and when it applied their registration (membership-settling.ts), their memberships with dates (`left_on` exclusive), and each membership's
  * roles over time. Ids, dates and roles only: no personal data. A service adds this SQL to its own
  * migration (every statement is idempotent, so a database made before a table was added gets it on the
  * next start); the tables are rebuildable from the registry's events.
@@ -30,6 +30,9 @@ CREATE TABLE IF NOT EXISTS membership_role_replica (
   roles      text[] NOT NULL,
   PRIMARY KEY (member_id, club_id, joined_on, since)
 );
+-- When the replica applied the member's registration (the database's clock; null: not seen, or seen before
+-- this was kept). A registration and the joining recorded right after it travel on different partitions.
+ALTER TABLE member_replica ADD COLUMN IF NOT EXISTS registration_replicated_at timestamptz;
 `;
 
 /**
@@ -41,7 +44,12 @@ CREATE TABLE IF NOT EXISTS membership_role_replica (
 export async function replicateMembershipEvent(event: ReplicatedEvent, client: PoolClient): Promise<boolean> {
   switch (event.type) {
     case 'MemberRegistered':
-      await knowMember((event.data as MemberRegisteredV1).memberId, client);
+      // A redelivery keeps the first time: the settling window (membership-settling.ts) runs from it.
+      await client.query(
+        `INSERT INTO member_replica (member_id, registration_replicated_at) VALUES ($1, now())
+         ON CONFLICT (member_id) DO UPDATE SET registration_replicated_at = COALESCE(member_replica.registration_replicated_at, EXCLUDED.registration_replicated_at)`,
+        [(event.data as MemberRegisteredV1).memberId],
+      );
       return true;
     case 'MemberJoinedClub': {
       const joined = event.data as MemberJoinedClubV1;

@@ -150,9 +150,10 @@ async function postWhenReplicated<T>(api: Api, path: string, body: object): Prom
   for (;;) {
     const res = await api.post<T>(path, body);
     const detail = (res.body as { detail?: string } | null)?.detail ?? '';
-    // On Kafka a member's registration and their joining the club travel on different partitions: the
-    // replica may know the person before it knows the membership ("not a member … on"). Both resolve.
-    if ((res.status !== 409 && res.status !== 404) || !/not known to microfinance yet|is not a member of club/.test(detail) || Date.now() > deadline) return res;
+    // On Kafka a member's registration and their joining the club travel on different partitions: while the
+    // replica knows the person but not yet the membership, microfinance says so in the same words
+    // ("the membership of member … is not known to microfinance yet"), so "not a member" is final.
+    if ((res.status !== 409 && res.status !== 404) || !/not known to microfinance yet/.test(detail) || Date.now() > deadline) return res;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }

@@ -2,6 +2,7 @@ import {
   CLUB_STREAM,
   MEMBERSHIPS_STREAM,
   MEMBER_STREAM,
+  MemberRegisteredV1,
   MembershipRole,
   ORG_UNIT_STREAM,
   OrgUnitDefinedV1,
@@ -38,6 +39,11 @@ export interface RegistryEventWrites {
   /** Appends ClubEstablished; waits for the replica unless `replicated` is false. */
   establishClub(communeCode: string, establishedOn: string, options?: { replicated?: boolean; clubId?: string }): Promise<string>;
   dissolveClub(clubId: string, dissolvedOn: string): Promise<void>;
+  /**
+   * Appends MemberRegistered to the person's member stream (the registry's `POST /members`; the personal
+   * data is a dummy ciphertext); waits for the replica unless `replicated` is false.
+   */
+  registerMember(communeCode: string, options?: { replicated?: boolean; memberId?: string }): Promise<string>;
   /** Appends MemberJoinedClub to the person's memberships stream; waits for the replica unless `replicated` is false. */
   joinClub(clubId: string, joinedOn: string, options?: { replicated?: boolean; memberId?: string; roles?: MembershipRole[] }): Promise<string>;
   /** Appends MembershipRolesChanged (the registry's `PUT …/roles`). */
@@ -81,6 +87,22 @@ export function registryEventWrites(events: PostgresEventStore, replicated: (res
     },
     async dissolveClub(clubId, dissolvedOn) {
       await replicated(await appendTo(clubStreamId(clubId), CLUB_STREAM, [{ type: 'ClubDissolved', data: { clubId, dissolvedOn } }]));
+    },
+    async registerMember(communeCode, options = {}) {
+      const memberId = options.memberId ?? randomUUID();
+      const data: MemberRegisteredV1 = {
+        memberId,
+        sex: 'F',
+        birthYear: 1955,
+        ethnicMinority: null,
+        disadvantaged: [],
+        communeCode,
+        registeredOn: '2021-01-01',
+        personal: { alg: 'A256GCM', iv: '', tag: '', ciphertext: '' },
+      };
+      const result = await appendTo(memberStreamId(memberId), MEMBER_STREAM, [{ type: 'MemberRegistered', data }]);
+      if (options.replicated ?? true) await replicated(result);
+      return memberId;
     },
     async joinClub(clubId, joinedOn, options = {}) {
       const memberId = options.memberId ?? randomUUID();

@@ -1,1 +1,1 @@
-export { membershipReplicaTable, type ReplicatedMember, type ReplicatedMembership } from '@ishc/registry-replica';
+export { membersAwaitingMembership, membershipReplicaTable, type ReplicatedMember, type ReplicatedMembership } from '@ishc/registry-replica';

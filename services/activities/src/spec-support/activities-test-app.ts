@@ -1,9 +1,4 @@
-import { NestExpressApplication } from '@nestjs/platform-express';
-import { PostgresEventStore } from '@ishc/event-store';
-import { Role, createServiceApp, signDevToken } from '@ishc/platform';
-import { RegistryEventWrites, createFakeRegistry, registryEventWrites, untilReplicatedBy } from '@ishc/registry-replica/testing';
-import { TestDatabase, createTestDatabase } from '@ishc/testing';
-import { Registry } from 'prom-client';
+import { ReplicatingServiceTestApp, startReplicatingService } from '@ishc/registry-replica/testing';
 import { ActivitiesModule } from '../app.module';
 import { RegistryReplicaConsumer } from '../replica/registry-replica.consumer';
 
@@ -13,42 +8,17 @@ export const TEST_SECRET = 'activities-test-secret-of-32-characters-at-least-x';
  * Activities on a fresh database, replicating a registry event store of its own (another fresh
  * database) through the embedded transport: the registry's events are its contract, the service is not needed.
  */
-export interface ActivitiesTestApp extends RegistryEventWrites {
-  app: NestExpressApplication;
-  db: TestDatabase;
-  registryEvents: PostgresEventStore;
-  token(roles?: Role[], scope?: string[]): Promise<string>;
-  close(): Promise<void>;
-}
+export type ActivitiesTestApp = ReplicatingServiceTestApp;
 
-export async function startActivities(): Promise<ActivitiesTestApp> {
-  const db = await createTestDatabase('activities');
-  const registry = await createFakeRegistry('act_registry_events');
-  const app = await createServiceApp({
+export function startActivities(): Promise<ActivitiesTestApp> {
+  return startReplicatingService({
     service: 'activities',
     module: ActivitiesModule,
-    env: {
-      ACTIVITIES_DATABASE_URL: db.url,
-      REGISTRY_DATABASE_URL: registry.db.url,
-      JWT_SECRET: TEST_SECRET,
-      LOG_LEVEL: 'silent',
-      ISHC_MODE: 'embedded',
-      TRANSPORT: 'embedded',
-    },
-    metricsRegistry: new Registry(),
+    databaseEnv: 'ACTIVITIES_DATABASE_URL',
+    databasePrefix: 'activities',
+    registryDatabasePrefix: 'act_registry_events',
+    secret: TEST_SECRET,
+    consumer: RegistryReplicaConsumer,
+    replicationTimeoutMs: 10_000,
   });
-  return {
-    app,
-    db,
-    registryEvents: registry.events,
-    token: (roles = ['admin'], scope = ['VN']) => signDevToken({ sub: 'officer-1', roles, scope }, TEST_SECRET, '10m'),
-    ...registryEventWrites(
-      registry.events,
-      untilReplicatedBy(() => app.get(RegistryReplicaConsumer).running(), 10_000),
-    ),
-    async close() {
-      await app.close();
-      await Promise.all([db.drop(), registry.db.drop()]);
-    },
-  };
 }

@@ -3,7 +3,7 @@ import { EventMetadata, PostgresEventStore, decideAndAppend } from '@ishc/event-
 import { RuleViolation } from '@ishc/domain-kit';
 import { Pool, PoolClient } from 'pg';
 import { clubReplicaTable } from '../replica/club-replica.table';
-import { membershipReplicaTable } from '../replica/membership-replica.table';
+import { membersAwaitingMembership, membershipReplicaTable } from '../replica/membership-replica.table';
 import { evolveFund, initialFundState } from '../funds/domain/fund';
 import { decideFundPosting, fundCommandFor } from '../funds/domain/loan-postings';
 import { BorrowerContext, decideLoanOfBorrower } from './domain/borrower';
@@ -16,10 +16,14 @@ export async function readLoan(store: PostgresEventStore, loanId: string, client
   return stream.events.reduce((s, e) => evolveLoan(s, { type: e.type, data: e.data } as LoanEvent), initialLoanState());
 }
 
-/** What the replica knows of the club and the member, in the command's transaction. */
+/** What the replica knows of the club and the member (and whether their membership may still be on its way), in the command's transaction. */
 export async function loadBorrowerContext(db: Pool | PoolClient, clubId: string, memberId: string): Promise<BorrowerContext> {
-  const [club, member] = await Promise.all([clubReplicaTable.find(db, clubId), membershipReplicaTable.findMember(db, memberId)]);
-  return { clubId, memberId, club, member };
+  const [club, member, awaiting] = await Promise.all([
+    clubReplicaTable.find(db, clubId),
+    membershipReplicaTable.findMember(db, memberId),
+    membersAwaitingMembership(db, clubId, [memberId]),
+  ]);
+  return { clubId, memberId, club, member: member && { ...member, awaitingMembership: awaiting.has(memberId) } };
 }
 
 export interface LoanDecision {

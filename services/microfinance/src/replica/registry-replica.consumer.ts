@@ -1,7 +1,4 @@
-import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { EventTransport, RunningConsumer, ServiceName } from '@ishc/messaging';
-import { EVENT_TRANSPORT, PG_POOL } from '@ishc/platform';
-import { Pool } from 'pg';
+import { REGISTRY_REPLICA_SOURCES, registryReplicaConsumer } from '@ishc/registry-replica';
 import { MicrofinanceSchema } from './microfinance-schema.provider';
 import { replicateRegistryEvents } from './registry-replica';
 
@@ -14,35 +11,11 @@ import { replicateRegistryEvents } from './registry-replica';
 export const REGISTRY_REPLICA_CONSUMER = 'microfinance-registry-replica-v3';
 
 /** The services whose events microfinance consumes. */
-export const REPLICATED_SOURCES: ServiceName[] = ['registry'];
+export const REPLICATED_SOURCES = REGISTRY_REPLICA_SOURCES;
 
 /** Keeps the registry replica: each batch's changes commit with the consumer's checkpoint or inbox. */
-@Injectable()
-export class RegistryReplicaConsumer implements OnApplicationBootstrap, OnApplicationShutdown {
-  private consumer: RunningConsumer | null = null;
-
-  constructor(
-    @Inject(EVENT_TRANSPORT) private readonly transport: EventTransport,
-    @Inject(PG_POOL) private readonly pool: Pool,
-    // Declared so the replica tables exist before the consumer starts.
-    readonly _schema: MicrofinanceSchema,
-  ) {}
-
-  async onApplicationBootstrap(): Promise<void> {
-    this.consumer = await this.transport.startConsumer({
-      name: REGISTRY_REPLICA_CONSUMER,
-      sources: REPLICATED_SOURCES,
-      target: this.pool,
-      handle: (events, client) => replicateRegistryEvents(events, client),
-    });
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.consumer?.stop();
-  }
-
-  running(): RunningConsumer {
-    if (!this.consumer) throw new Error('the registry replica consumer has not started yet');
-    return this.consumer;
-  }
-}
+export const RegistryReplicaConsumer = registryReplicaConsumer({
+  name: REGISTRY_REPLICA_CONSUMER,
+  schema: MicrofinanceSchema,
+  replicate: replicateRegistryEvents,
+});

@@ -201,6 +201,16 @@ export const orgUnitTable = {
   },
 
   /**
+   * The commune-level units `unit` stands for on `asOf`: those under it that day while it is valid, its
+   * footprint once it has ended (ISHC.md §3: what a plan on an ended unit is evaluated on), none before it
+   * begins.
+   */
+  async communesCoveredBy(db: Db, unit: OrgUnitDefinedV1, asOf: string): Promise<string[]> {
+    if (unit.validTo !== null && asOf > unit.validTo) return (await this.footprint(db, unit.code, unit.validTo, asOf)).map((u) => u.code);
+    return this.communesUnder(db, unit.code, asOf);
+  },
+
+  /**
    * The footprint of a unit that ended (ISHC.md §3): the commune-level units that succeed, through
    * `whole` links effective by `asOf`, the communes under it on its last day (a commune not succeeded
    * whole stands for itself).

@@ -32,6 +32,11 @@ export interface KnownMembership {
 export interface KnownMember {
   diedOn: IsoDate | null;
   memberships: readonly KnownMembership[];
+  /**
+   * The replica applied the person's registration moments ago and has no membership of them in the club
+   * at all: the registry's joining may still be on its way (it travels apart from the registration).
+   */
+  awaitingMembership?: boolean;
 }
 
 /** What the replica knows of the club and of the people named by the command (an id not seen is absent). */
@@ -68,12 +73,16 @@ const RETRY = "(the registry's event may still be on its way); retry shortly";
 
 /**
  * A club or a person the replica has not seen yet is a conflict the client may retry: the registry may
- * have just created them. Never accepted as unknown.
+ * have just created them. Never accepted as unknown. So is a person registered moments ago whose
+ * membership of the club the replica has not seen: rather than "not a member", which would be wrong once
+ * the joining arrives.
  */
 export function assertKnown(context: ClubContext, clubId: string, people: readonly NamedPerson[]): asserts context is ClubContext & { club: ClubLifetime } {
   if (context.club === null) throw new RuleViolation('conflict', null, `club ${clubId} is not known to activities yet ${RETRY}`);
   const unknown = people.filter((p) => !context.members.has(p.memberId)).map((p) => `${p.memberId} (${p.field})`);
   if (unknown.length > 0) throw new RuleViolation('conflict', null, `member ${unknown.join(', ')} is not known to activities yet ${RETRY}`);
+  const awaiting = people.filter((p) => context.members.get(p.memberId)?.awaitingMembership).map((p) => `${p.memberId} (${p.field})`);
+  if (awaiting.length > 0) throw new RuleViolation('conflict', null, `the membership of member ${awaiting.join(', ')} in club ${clubId} is not known to activities yet ${RETRY}`);
 }
 
 /** The date of a record: a real date, not in the future, on or after the establishment, before the dissolution. */

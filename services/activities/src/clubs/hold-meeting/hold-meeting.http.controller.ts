@@ -7,6 +7,7 @@ import { clubReplicaTable } from '../../replica/club-replica.table';
 import { clubIdFromPath, scopeDateFor } from '../club-path';
 import { holdMeetingBody } from './hold-meeting.body';
 import { HoldMeetingCommand } from './hold-meeting.command';
+import { ApiNotReplicatedYetResponse } from '../../replica/not-replicated-yet.doc';
 
 @ApiTags('meetings')
 @ApiBearerAuth()
@@ -21,6 +22,7 @@ export class HoldMeetingController {
   @Post()
   @HttpCode(201)
   @Roles('province_officer', 'district_officer', 'commune_officer')
+  @ApiNotReplicatedYetResponse()
   @ApiOperation({ summary: 'Record the club’s monthly meeting (one per calendar month unless extra; attendees are members on the day)' })
   async hold(@Param('clubId') rawClubId: string, @Body() body: unknown, @CurrentActor() actor: Actor): Promise<{ id: string }> {
     const clubId = clubIdFromPath(rawClubId);

@@ -7,6 +7,7 @@ import { clubReplicaTable } from '../../replica/club-replica.table';
 import { clubIdFromPath, scopeDateFor } from '../club-path';
 import { holdSessionBody } from './hold-session.body';
 import { HoldSessionCommand } from './hold-session.command';
+import { ApiNotReplicatedYetResponse } from '../../replica/not-replicated-yet.doc';
 
 @ApiTags('sessions')
 @ApiBearerAuth()
@@ -21,6 +22,7 @@ export class HoldSessionController {
   @Post()
   @HttpCode(201)
   @Roles('province_officer', 'district_officer', 'commune_officer')
+  @ApiNotReplicatedYetResponse()
   @ApiOperation({ summary: 'Record an activity session of one area (participants are members of the club on the day)' })
   async hold(@Param('clubId') rawClubId: string, @Body() body: unknown, @CurrentActor() actor: Actor): Promise<{ id: string }> {
     const clubId = clubIdFromPath(rawClubId);

@@ -38,6 +38,11 @@ describe('recording a health check', () => {
     spec.given([]).when(check({ memberId: 'm9' })).thenThrows(conflictMatching(/member m9 \(memberId\) is not known to activities yet.*retry/));
   });
 
+  it('given a member registered moments ago whose membership of the club the replica has not seen, then a conflict saying the client may retry', () => {
+    const awaiting = contextOf({ fresh: { diedOn: null, memberships: [], awaitingMembership: true } });
+    spec.given([]).when(check({ memberId: 'fresh', context: awaiting })).thenThrows(conflictMatching(/membership of member fresh \(memberId\) in club c1 is not known to activities yet.*retry/));
+  });
+
   it('given it is recorded, then recording it again is a conflict', () => {
     spec
       .given({ type: 'HealthCheckRecorded', data: { healthCheckId: 'h1', clubId: 'c1', memberId: 'm1', checkedOn: '2024-04-10' } })

@@ -70,6 +70,22 @@ describeWith(['postgres'], 'POST /api/activities/health-checks', () => {
     expect((await post(check({ memberId: randomUUID() })).expect(409)).body.detail).toMatch(/\(memberId\) is not known to activities yet.*retry/);
   });
 
+  it('409 the client may retry for a person registered moments ago whose membership of the club the replica has not seen; a membership that does not cover checkedOn stays 400', async () => {
+    // On Kafka the registration and the joining travel on different partitions: the replica may apply the first alone.
+    const newcomer = await t.registerMember('29461');
+    const awaiting = await post(check({ memberId: newcomer })).expect(409);
+    expect(awaiting.body.detail).toMatch(new RegExp(`membership of member ${newcomer} \\(memberId\\) in club ${clubId} is not known to activities yet.*retry`));
+    await t.joinClub(clubId, '2025-03-01', { memberId: newcomer });
+    expect((await post(check({ memberId: newcomer, checkedOn: '2025-02-28' })).expect(400)).body.errors).toEqual([
+      { field: 'memberId', message: expect.stringContaining('not a member of the club on 2025-02-28') },
+    ]);
+    await post(check({ memberId: newcomer })).expect(201);
+    // Registered long before (past the settling window), with no membership of the club: the replica's word stands.
+    const longRegistered = await t.registerMember('29461');
+    await t.db.pool.query(`UPDATE member_replica SET registration_replicated_at = now() - interval '1 hour' WHERE member_id = $1`, [longRegistered]);
+    expect(fieldsOf(await post(check({ memberId: longRegistered })).expect(400))).toEqual(['memberId']);
+  });
+
   it('401 without a token; 403 for an auditor or an officer of another commune', async () => {
     await request(server()).post('/api/activities/health-checks').send(check()).expect(401);
     await post(check(), await t.token(['auditor'], ['VN'])).expect(403);

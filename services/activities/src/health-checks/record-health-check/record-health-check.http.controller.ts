@@ -6,6 +6,7 @@ import { Pool } from 'pg';
 import { assertClubInScope } from '../../clubs/club-scope';
 import { recordHealthCheckBody } from './record-health-check.body';
 import { RecordHealthCheckCommand } from './record-health-check.command';
+import { ApiNotReplicatedYetResponse } from '../../replica/not-replicated-yet.doc';
 
 @ApiTags('health checks')
 @ApiBearerAuth()
@@ -20,6 +21,7 @@ export class RecordHealthCheckController {
   @Post()
   @HttpCode(201)
   @Roles('province_officer', 'district_officer', 'commune_officer')
+  @ApiNotReplicatedYetResponse()
   @ApiOperation({ summary: 'Record a member’s health check (a member of the club that day; at least one measurement, each within its plausible range)' })
   async record(@Body() body: unknown, @CurrentActor() actor: Actor): Promise<{ id: string }> {
     const input = parseInput(recordHealthCheckBody, body);

@@ -6,6 +6,7 @@ import { Pool } from 'pg';
 import { assertClubInScope } from '../../clubs/club-scope';
 import { recordHomeCareVisitBody } from './record-home-care-visit.body';
 import { RecordHomeCareVisitCommand } from './record-home-care-visit.command';
+import { ApiNotReplicatedYetResponse } from '../../replica/not-replicated-yet.doc';
 
 @ApiTags('home care')
 @ApiBearerAuth()
@@ -20,6 +21,7 @@ export class RecordHomeCareVisitController {
   @Post()
   @HttpCode(201)
   @Roles('province_officer', 'district_officer', 'commune_officer')
+  @ApiNotReplicatedYetResponse()
   @ApiOperation({ summary: 'Record a home-care visit (the volunteer holds home_care_volunteer that day; both are members of the club)' })
   async record(@Body() body: unknown, @CurrentActor() actor: Actor): Promise<{ id: string }> {
     const input = parseInput(recordHomeCareVisitBody, body);

@@ -6,6 +6,7 @@ import { Pool } from 'pg';
 import { assertClubInScope } from '../../clubs/club-scope';
 import { openSelfHelpCaseBody } from './open-self-help-case.body';
 import { OpenSelfHelpCaseCommand } from './open-self-help-case.command';
+import { ApiNotReplicatedYetResponse } from '../../replica/not-replicated-yet.doc';
 
 @ApiTags('self-help')
 @ApiBearerAuth()
@@ -20,6 +21,7 @@ export class OpenSelfHelpCaseController {
   @Post()
   @HttpCode(201)
   @Roles('province_officer', 'district_officer', 'commune_officer')
+  @ApiNotReplicatedYetResponse()
   @ApiOperation({ summary: 'Open a self-help case (the person helped, when named, is a member of the club that day)' })
   async open(@Body() body: unknown, @CurrentActor() actor: Actor): Promise<{ id: string }> {
     const input = parseInput(openSelfHelpCaseBody, body);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { LoanAppliedV1 } from '@ishc/contracts';
-import { describeWith } from '@ishc/testing';
+import { describeWith, whileSubscriptionsHeldBack } from '@ishc/testing';
 import { application, defineTwoCommunes, fieldsOf, loansHttp } from '../../spec-support/loans-http';
 import { MicrofinanceTestApp, startMicrofinance } from '../../spec-support/microfinance-test-app';
 
@@ -61,7 +61,7 @@ describeWith(['postgres'], 'POST /api/microfinance/loans', () => {
 
   it('409 the client may retry when the club or the member is not replicated yet', async () => {
     // Without holding the replica back this raced it (CI once saw it replicate first and answer 201).
-    await whileReplicaHeldBack(async () => {
+    await whileSubscriptionsHeldBack(t.db.pool, async () => {
       const club = await t.establishClub('29461', '2021-06-01', { replicated: false });
       const unknownClub = await http.apply(application(club, memberId)).expect(409);
       expect(unknownClub.body.detail).toMatch(/not known to microfinance yet.*retry/);
@@ -72,21 +72,21 @@ describeWith(['postgres'], 'POST /api/microfinance/loans', () => {
     await http.apply(application(clubId, randomUUID())).expect(409);
   });
 
-  /**
-   * Subscriptions read only below the oldest transaction still running on the server (gap safety, ADR
-   * 0002): while one begun before the appends stays open, the replica cannot see them — deterministically.
-   */
-  async function whileReplicaHeldBack(work: () => Promise<void>): Promise<void> {
-    const client = await t.db.pool.connect();
-    try {
-      await client.query('BEGIN');
-      await client.query('SELECT pg_current_xact_id()');
-      await work();
-    } finally {
-      await client.query('ROLLBACK');
-      client.release();
-    }
-  }
+  it('409 the client may retry for a person registered moments ago whose membership of the club the replica has not seen; a membership that does not cover appliedOn stays "not a member"', async () => {
+    // On Kafka the registration and the joining travel on different partitions: the replica may apply the first alone.
+    const newcomer = await t.registerMember('29461');
+    const awaiting = await http.apply(application(clubId, newcomer)).expect(409);
+    expect(awaiting.body.detail).toMatch(new RegExp(`membership of member ${newcomer} in club ${clubId} is not known to microfinance yet.*retry`));
+    await t.joinClub(clubId, '2025-01-01', { memberId: newcomer });
+    const early = await http.apply(application(clubId, newcomer, { appliedOn: '2024-12-31' })).expect(409);
+    expect(early.body.detail).toMatch(/is not a member of club .* on 2024-12-31/);
+    await http.apply(application(clubId, newcomer)).expect(201);
+    // Registered long before (past the settling window), with no membership of the club: the replica's word stands.
+    const longRegistered = await t.registerMember('29461');
+    await t.db.pool.query(`UPDATE member_replica SET registration_replicated_at = now() - interval '1 hour' WHERE member_id = $1`, [longRegistered]);
+    expect((await http.apply(application(clubId, longRegistered)).expect(409)).body.detail).toMatch(/is not a member of club .* on 2025-01-06/);
+  });
+
 
   it('401 without a token; 403 out of scope or without an officer role; officers of the commune or above may', async () => {
     await http.post('/loans', application(clubId, memberId), '').expect(401);

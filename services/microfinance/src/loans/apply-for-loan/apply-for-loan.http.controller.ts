@@ -8,6 +8,7 @@ import { clubReplicaTable } from '../../replica/club-replica.table';
 import { applyForLoanBody } from './apply-for-loan.body';
 import { ApplyForLoanCommand } from './apply-for-loan.command';
 import { LoanApplied } from './apply-for-loan.handler';
+import { ApiNotReplicatedYetResponse } from '../../replica/not-replicated-yet.doc';
 
 @ApiTags('loans')
 @ApiBearerAuth()
@@ -22,6 +23,7 @@ export class ApplyForLoanController {
   @Post()
   @HttpCode(201)
   @Roles('province_officer', 'district_officer', 'commune_officer')
+  @ApiNotReplicatedYetResponse()
   @ApiOperation({ summary: 'A current member of the club applies for a loan from its income fund' })
   async apply(@Body() body: unknown, @CurrentActor() actor: Actor): Promise<LoanApplied> {
     const input = parseInput(applyForLoanBody, body);

@@ -8,6 +8,7 @@ import { loanInScope } from '../loan-scope';
 import { disburseLoanBody } from './disburse-loan.body';
 import { DisburseLoanCommand } from './disburse-loan.command';
 import { LoanDisbursed } from './disburse-loan.handler';
+import { ApiNotReplicatedYetResponse } from '../../replica/not-replicated-yet.doc';
 
 @ApiTags('loans')
 @ApiBearerAuth()
@@ -22,6 +23,7 @@ export class DisburseLoanController {
   @Post()
   @HttpCode(200)
   @Roles('province_officer', 'district_officer', 'commune_officer')
+  @ApiNotReplicatedYetResponse()
   @ApiOperation({ summary: 'Lend an approved loan from the club’s income fund (409 beyond the fund’s cash); fixes the schedule' })
   async disburse(@Param('id') rawId: string, @Body() body: unknown, @CurrentActor() actor: Actor): Promise<LoanDisbursed> {
     const loanId = loanIdFromPath(rawId);

@@ -66,9 +66,11 @@ describe('lending only to a current member of the club', () => {
     specWith(context()).given([]).when(apply('2025-01-06')).then(applied('2025-01-06'));
   });
 
-  it('given the club or the member not replicated yet, then a conflict the client may retry', () => {
+  it('given the club, the member or (registered moments ago) their membership not replicated yet, then a conflict the client may retry', () => {
     specWith(context({ club: null })).given([]).when(apply('2025-01-06')).thenThrows(conflict(/club .* not known to microfinance yet.*retry/));
     specWith(context({ member: null })).given([]).when(apply('2025-01-06')).thenThrows(conflict(/member .* not known to microfinance yet.*retry/));
+    const registeredMomentsAgo: KnownMember = { diedOn: null, memberships: [], awaitingMembership: true };
+    specWith(context({ member: registeredMomentsAgo })).given([]).when(apply('2025-01-06')).thenThrows(conflict(/membership of member .* in club .* not known to microfinance yet.*retry/));
     specWith(context({ member: null })).given([applied('2025-01-06'), approved('2025-01-07')]).when(disburse('2025-01-08')).thenThrows(conflict(/retry/));
   });
 

@@ -8,6 +8,11 @@ import { LoanCommand, LoanState, decideLoan } from './loan';
 export interface KnownMember {
   diedOn: IsoDate | null;
   memberships: readonly { clubId: string; joinedOn: IsoDate; leftOn: IsoDate | null }[];
+  /**
+   * The replica applied the person's registration moments ago and has no membership of them in the loan's
+   * club at all: the registry's joining may still be on its way (it travels apart from the registration).
+   */
+  awaitingMembership?: boolean;
 }
 
 /** What the replica knows of the loan's club and borrower (null: not seen yet). */
@@ -26,10 +31,11 @@ export function isMemberOn(member: KnownMember, clubId: string, on: IsoDate): bo
 
 /**
  * The loan's own rules (decideLoan) for a borrower of the club. Applying and disbursing need the club and
- * the member in the replica (not seen yet: a conflict the client may retry, the registry's event may still
- * be on its way); the date must lie within the club's lifetime (an invalid field, reported with the loan's
- * own invalid fields); and the borrower must be a member of the club on that date (a conflict: club funds
- * are lent to current members only). Approval, repayments and write-offs follow the loan alone.
+ * the member in the replica, and the membership of a member registered moments ago (not seen yet: a
+ * conflict the client may retry, the registry's event may still be on its way); the date must lie within
+ * the club's lifetime (an invalid field, reported with the loan's own invalid fields); and the borrower
+ * must be a member of the club on that date (a conflict: club funds are lent to current members only).
+ * Approval, repayments and write-offs follow the loan alone.
  */
 export function decideLoanOfBorrower(command: LoanCommand, state: LoanState, context: BorrowerContext): LoanEvent[] {
   const dated = borrowerDate(command);
@@ -37,6 +43,7 @@ export function decideLoanOfBorrower(command: LoanCommand, state: LoanState, con
   const { club, member } = context;
   if (club === null) throw notKnownYet(`club ${context.clubId}`);
   if (member === null) throw notKnownYet(`member ${context.memberId}`);
+  if (member.awaitingMembership) throw notKnownYet(`the membership of member ${context.memberId} in club ${context.clubId}`);
   const [field, on] = dated;
   const lifetime = lifetimeViolations(field, on, club);
   let events: LoanEvent[];

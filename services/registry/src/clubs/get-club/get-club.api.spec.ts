@@ -43,8 +43,25 @@ describeWith(['postgres'], 'GET /api/registry/clubs: a club follows its commune 
     expect(ids(after)).toEqual([clubId]);
     expect(after.body[0]).toMatchObject({ communeCode: 'V86-TRACU', assignedCommuneCode: '29461' });
     expect(ids(await get('/clubs?orgUnit=86&asOf=2025-07-01').expect(200))).toEqual([clubId]);
-    expect(ids(await get('/clubs?orgUnit=29461&asOf=2025-07-01').expect(200))).toEqual([]);
     expect(ids(await get('/clubs?orgUnit=V86-DAIAN&asOf=2025-07-01').expect(200))).toEqual([]);
+  });
+
+  it('GET /clubs?orgUnit= of a unit that has ended lists the clubs of its footprint (ISHC.md §3), as a plan on it is reported', async () => {
+    // 29479 is merged whole into V86-TRACU with 29461: after the reform both old communes stand for the new one.
+    const neighbour = (
+      await request(server()).post('/api/registry/clubs').set('Authorization', `Bearer ${admin}`).send({ name: 'CLB ấp Bến', communeCode: '29479', establishedOn: '2022-01-10' }).expect(201)
+    ).body.id;
+    expect(ids(await get('/clubs?orgUnit=29461&asOf=2025-06-30').expect(200))).toEqual([clubId]);
+    expect(ids(await get('/clubs?orgUnit=29479&asOf=2025-06-30').expect(200))).toEqual([neighbour]);
+    const footprint = await get('/clubs?orgUnit=29461&asOf=2025-07-01').expect(200);
+    expect(ids(footprint).sort()).toEqual([clubId, neighbour].sort());
+    expect(footprint.body.find((c: { id: string }) => c.id === clubId)).toMatchObject({ communeCode: 'V86-TRACU', assignedCommuneCode: '29461' });
+    expect(ids(await get('/clubs?orgUnit=29479&asOf=2025-07-01').expect(200)).sort()).toEqual([clubId, neighbour].sort());
+    // The district and the province ended the same day: their footprints hold both clubs.
+    expect(ids(await get('/clubs?orgUnit=849&asOf=2025-07-01').expect(200)).sort()).toEqual([clubId, neighbour].sort());
+    expect(ids(await get('/clubs?orgUnit=84&asOf=2026-01-01').expect(200)).sort()).toEqual([clubId, neighbour].sort());
+    // Before the unit began there is nothing under it.
+    expect(ids(await get('/clubs?orgUnit=V86-TRACU&asOf=2025-06-30').expect(200))).toEqual([]);
   });
 
   it('an officer of the successor commune manages the club (memberships) with no reassignment; one of another commune may not', async () => {

@@ -53,14 +53,21 @@ export class GetClubController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'Clubs active on a date under an org unit (each club in its commune of that day, through reassignments and whole successions)' })
+  @ApiOperation({
+    summary:
+      'Clubs active on a date under an org unit (each club in its commune of that day, through reassignments and whole successions); ' +
+      'for a unit that has ended by then, the clubs of its footprint (the communes succeeding, through whole links, those under it on its last day)',
+  })
   @ApiQuery({ name: 'orgUnit', required: true })
   @ApiQuery({ name: 'asOf', required: false, description: 'YYYY-MM-DD, default today' })
   async list(@Query() rawQuery: unknown): Promise<Array<{ id: string } & ClubView>> {
     const query = parseInput(listQuery, rawQuery);
     const asOf = query.asOf ?? this.clock.today();
-    if (!(await orgUnitTable.find(this.pool, query.orgUnit))) throw new NotFoundError(`Unknown org unit ${query.orgUnit}.`);
-    const communes = await orgUnitTable.communesUnder(this.pool, query.orgUnit, asOf);
+    const unit = await orgUnitTable.find(this.pool, query.orgUnit);
+    if (!unit) throw new NotFoundError(`Unknown org unit ${query.orgUnit}.`);
+    // An ended unit (a commune merged in a reform, a district abolished) lists its footprint's clubs, as a
+    // plan on it is reported (ISHC.md §3), rather than nothing.
+    const communes = await orgUnitTable.communesCoveredBy(this.pool, unit, asOf);
     const clubs = await clubTable.activeIn(this.pool, communes, asOf);
     return clubs.map((c) => ({ id: c.clubId, ...c }));
   }

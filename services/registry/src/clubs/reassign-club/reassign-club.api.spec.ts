@@ -54,6 +54,8 @@ describeWith(['postgres'], 'POST /api/registry/clubs/{id}/reassignment', () => {
     // Before the reassignment the club is left with its ended commune: a partial succession is never guessed.
     expect((await getClub(clubId, '2025-07-01')).body.communeCode).toBe('C1');
     expect(await listed('P', '2025-07-01')).not.toContain(clubId);
+    // C1 has ended: it stands for itself (a partial succession is not followed), so it lists the club until reassigned.
+    expect(await listed('C1', '2025-07-01')).toContain(clubId);
 
     const res = await reassign(clubId, { communeCode: 'N1', hamletCode: 'N1H', effectiveOn: '2025-07-01' }).expect(200);
     expect(res.body).toEqual({ id: clubId, clubId, fromCommuneCode: 'C1', communeCode: 'N1', hamletCode: 'N1H', effectiveOn: '2025-07-01' });
@@ -68,6 +70,8 @@ describeWith(['postgres'], 'POST /api/registry/clubs/{id}/reassignment', () => {
     ]);
     expect(await listed('D', '2025-06-30')).toContain(clubId);
     expect(await listed('N1', '2025-07-01')).toEqual([clubId]);
+    expect(await listed('C1', '2025-07-01')).not.toContain(clubId);
+    expect(await listed('C1', '2025-06-30')).toContain(clubId);
     expect(await listed('P', '2025-07-01')).toContain(clubId);
     const events = await t.db.pool.query(`SELECT type FROM events WHERE stream_id = $1 ORDER BY stream_version`, [`club-${clubId}`]);
     expect(events.rows.map((r: { type: string }) => r.type)).toEqual(['ClubEstablished', 'ClubReassigned']);
