@@ -1,5 +1,6 @@
 import { LoanDisbursedV1, LoanRepaymentReceivedV1, LoanWrittenOffV1 } from '@ishc/contracts';
 import { PoolClient } from 'pg';
+import { StatementBatch, update, upsert } from './batched-statements';
 
 /** The part of an incoming loan event the projection reads (the event id keys each payment). */
 export interface ProjectedLoanEvent {
@@ -13,36 +14,51 @@ export interface ProjectedLoanEvent {
  * schedule fixed at disbursement (so reporting never recomputes it), each payment with its date and
  * amount, and the write-off date. Outstanding principal, days past due and PAR30 on any date follow from
  * these alone (indicators/domain/loan-indicators.ts). Applications and approvals move no money and are
- * not projected; LoanRepaid adds nothing the payments do not already say. Upserts keyed by the loan and
- * by the payment's event id: applying an event twice leaves the same rows.
+ * not projected; LoanRepaid adds nothing the payments do not already say. Upserts keyed by the loan (a
+ * later disbursement's values win) and by the payment's event id (the first stays): applying an event
+ * twice leaves the same rows.
  */
 export async function projectLoanEvents(events: readonly ProjectedLoanEvent[], client: PoolClient): Promise<void> {
-  for (const event of events) {
-    switch (event.type) {
-      case 'LoanDisbursed': {
-        const d = event.data as LoanDisbursedV1;
-        await client.query(
-          `INSERT INTO rp_loan (loan_id, club_id, member_id, principal_vnd, disbursed_on, schedule) VALUES ($1, $2, $3, $4, $5, $6)
-           ON CONFLICT (loan_id) DO UPDATE SET club_id = EXCLUDED.club_id, member_id = EXCLUDED.member_id, principal_vnd = EXCLUDED.principal_vnd,
-             disbursed_on = EXCLUDED.disbursed_on, schedule = EXCLUDED.schedule`,
-          [d.loanId, d.clubId, d.memberId, d.principalVnd, d.disbursedOn, JSON.stringify(d.schedule)],
-        );
-        break;
-      }
-      case 'LoanRepaymentReceived': {
-        const d = event.data as LoanRepaymentReceivedV1;
-        await client.query(
-          `INSERT INTO rp_loan_repayment (event_id, loan_id, paid_on, amount_vnd) VALUES ($1, $2, $3, $4) ON CONFLICT (event_id) DO NOTHING`,
-          [event.eventId, d.loanId, d.paidOn, d.amountVnd],
-        );
-        break;
-      }
-      case 'LoanWrittenOff': {
-        const d = event.data as LoanWrittenOffV1;
-        // The loan's own stream: its disbursement was projected before.
-        await client.query('UPDATE rp_loan SET written_off_on = $2 WHERE loan_id = $1', [d.loanId, d.writtenOffOn]);
-        break;
-      }
+  const batch = new StatementBatch(client);
+  for (const event of events) await addLoanEvent(batch, event);
+  await batch.flush();
+}
+
+/** Adds a loan event's row to a batch (microfinance.projection.ts shares one batch with the fund events). */
+export async function addLoanEvent(batch: StatementBatch, event: ProjectedLoanEvent): Promise<void> {
+  switch (event.type) {
+    case 'LoanDisbursed': {
+      const d = event.data as LoanDisbursedV1;
+      await batch.add(LOANS, { loan_id: d.loanId, club_id: d.clubId, member_id: d.memberId, principal_vnd: d.principalVnd, disbursed_on: d.disbursedOn, schedule: d.schedule });
+      break;
+    }
+    case 'LoanRepaymentReceived': {
+      const d = event.data as LoanRepaymentReceivedV1;
+      await batch.add(REPAYMENTS, { event_id: event.eventId, loan_id: d.loanId, paid_on: d.paidOn, amount_vnd: d.amountVnd });
+      break;
+    }
+    case 'LoanWrittenOff': {
+      const d = event.data as LoanWrittenOffV1;
+      await batch.add(WRITE_OFFS, { loan_id: d.loanId, written_off_on: d.writtenOffOn });
+      break;
     }
   }
 }
+
+const LOANS = upsert({
+  table: 'rp_loan',
+  columns: { loan_id: 'uuid', club_id: 'uuid', member_id: 'uuid', principal_vnd: 'bigint', disbursed_on: 'date', schedule: 'jsonb' },
+  key: ['loan_id'],
+  onConflict: 'update',
+});
+
+const REPAYMENTS = upsert({
+  table: 'rp_loan_repayment',
+  columns: { event_id: 'uuid', loan_id: 'uuid', paid_on: 'date', amount_vnd: 'bigint' },
+  key: ['event_id'],
+  onConflict: 'nothing',
+});
+
+// The loan's own stream: its disbursement was projected before (or is pending in the batch: both touch
+// rp_loan, so the disbursement is applied first and a write-off never meets a loan not yet written).
+const WRITE_OFFS = update({ table: 'rp_loan', columns: { loan_id: 'uuid', written_off_on: 'date' }, key: ['loan_id'] });

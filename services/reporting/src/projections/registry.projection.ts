@@ -13,6 +13,8 @@ import {
   OrgUnitSucceededV1,
 } from '@ishc/contracts';
 import { PoolClient } from 'pg';
+import { BatchedStatement, columnArrays, StatementBatch, update, upsert } from './batched-statements';
+import { ORG_UNIT_DEFINED, ORG_UNIT_REPARENTED, ORG_UNIT_RETIRED } from './org-unit.statements';
 
 /** The part of an incoming event a projection reads. */
 export interface ProjectedEvent {
@@ -22,173 +24,155 @@ export interface ProjectedEvent {
 
 /**
  * Projects the registry's org units (definitions and the per-unit events of a reform: retirement, new
- * parent, succession), clubs (and their reassignments), members (statistics fields only) and memberships into the temporal tables of reporting-schema.ts. Every
- * statement is an upsert, so applying an event twice leaves the same rows (the transports already
- * prevent a second application; this is belt and braces for rebuilds).
+ * parent, succession), clubs (and their reassignments), members (statistics fields only) and memberships
+ * into the temporal tables of reporting-schema.ts. A batch is applied with a few multi-row statements
+ * (batched-statements.ts) that leave exactly what applying its events one by one would. Every statement
+ * is an upsert, so applying an event twice leaves the same rows (the transports already prevent a second
+ * application; this is belt and braces for rebuilds).
  */
 export async function projectRegistryEvents(events: readonly ProjectedEvent[], client: PoolClient): Promise<void> {
+  const batch = new StatementBatch(client);
   for (const event of events) {
     switch (event.type) {
       case 'OrgUnitDefined':
-        await projectOrgUnit(event.data as OrgUnitDefinedV1, client);
+        await batch.add(ORG_UNIT_DEFINED, event.data as OrgUnitDefinedV1);
         break;
       case 'OrgUnitRetired':
-        await projectOrgUnitRetired(event.data as OrgUnitRetiredV1, client);
+        await batch.add(ORG_UNIT_RETIRED, event.data as OrgUnitRetiredV1);
         break;
       case 'OrgUnitReparented':
-        await projectOrgUnitReparented(event.data as OrgUnitReparentedV1, client);
+        await batch.add(ORG_UNIT_REPARENTED, event.data as OrgUnitReparentedV1);
         break;
-      case 'OrgUnitSucceeded':
-        await projectOrgUnitSucceeded(event.data as OrgUnitSucceededV1, client);
+      case 'OrgUnitSucceeded': {
+        const e = event.data as OrgUnitSucceededV1;
+        await batch.add(SUCCESSIONS, { from_code: e.from, to_code: e.to, kind: e.kind, effective_on: e.effectiveOn });
         break;
-      case 'ClubEstablished':
-        await projectClubEstablished(event.data as ClubEstablishedV1, client);
+      }
+      case 'ClubEstablished': {
+        const club = event.data as ClubEstablishedV1;
+        await batch.add(CLUBS, { club_id: club.clubId, commune_code: club.communeCode, established_on: club.establishedOn, name: club.name });
         break;
-      case 'ClubDissolved':
-        await projectClubDissolved(event.data as ClubDissolvedV1, client);
+      }
+      case 'ClubDissolved': {
+        const e = event.data as ClubDissolvedV1;
+        await batch.add(CLUB_DISSOLUTIONS, { club_id: e.clubId, dissolved_on: e.dissolvedOn });
         break;
-      case 'ClubReassigned':
-        await projectClubReassigned(event.data as ClubReassignedV1, client);
+      }
+      case 'ClubReassigned': {
+        const e = event.data as ClubReassignedV1;
+        await batch.add(CLUB_REASSIGNMENTS, { club_id: e.clubId, commune_code: e.communeCode, effective_on: e.effectiveOn });
         break;
-      case 'MemberRegistered':
-        await projectMemberRegistered(event.data as MemberRegisteredV1, client);
+      }
+      case 'MemberRegistered': {
+        // Only the statistics fields; `personal` (encrypted) is never read.
+        const m = event.data as MemberRegisteredV1;
+        await batch.add(MEMBERS, { member_id: m.memberId, sex: m.sex, birth_year: m.birthYear, ethnic_minority: m.ethnicMinority, disadvantaged: m.disadvantaged });
         break;
-      case 'MemberJoinedClub':
-        await projectMemberJoinedClub(event.data as MemberJoinedClubV1, client);
-        await projectMembershipRoles(event.data as MemberJoinedClubV1, (event.data as MemberJoinedClubV1).joinedOn, client);
+      }
+      case 'MemberJoinedClub': {
+        const e = event.data as MemberJoinedClubV1;
+        await batch.add(MEMBERSHIPS, { member_id: e.memberId, club_id: e.clubId, joined_on: e.joinedOn });
+        await batch.add(MEMBERSHIP_ROLES, { member_id: e.memberId, club_id: e.clubId, effective_on: e.joinedOn, roles: e.roles });
         break;
-      case 'MembershipRolesChanged':
-        await projectMembershipRoles(event.data as MembershipRolesChangedV1, (event.data as MembershipRolesChangedV1).effectiveOn, client);
+      }
+      case 'MembershipRolesChanged': {
+        const e = event.data as MembershipRolesChangedV1;
+        await batch.add(MEMBERSHIP_ROLES, { member_id: e.memberId, club_id: e.clubId, effective_on: e.effectiveOn, roles: e.roles });
         break;
+      }
       case 'MembershipEnded':
-        await projectMembershipEnded(event.data as MembershipEndedV1, client);
+        await batch.add(MEMBERSHIP_ENDS, event.data as MembershipEndedV1);
         break;
-      case 'MemberDied':
-        await projectMemberDied(event.data as MemberDiedV1, client);
+      case 'MemberDied': {
+        const e = event.data as MemberDiedV1;
+        await batch.add(DEATHS, { member_id: e.memberId, died_on: e.diedOn });
         break;
+      }
       // MemberErased destroys the member's data key: only the encrypted personal data becomes
       // unreadable. Reporting never holds personal data, so statistics stay exactly as they were.
-      // MembershipRolesChanged: the volunteers' roles of clubs_well_managed_pct (rp_membership_roles).
     }
   }
+  await batch.flush();
 }
 
-async function projectOrgUnit(unit: OrgUnitDefinedV1, client: PoolClient): Promise<void> {
-  // A definition gives the parent from validFrom on; later links (reforms) stay. The link of the
-  // previous definition, and any before the (new) start, go.
-  await client.query(
-    `DELETE FROM rp_org_unit_parent WHERE code = $1 AND (valid_from <= $2 OR valid_from = (SELECT valid_from FROM rp_org_unit WHERE code = $1))`,
-    [unit.code, unit.validFrom],
-  );
-  await client.query(
-    `INSERT INTO rp_org_unit (code, name, level, valid_from, valid_to, attributes) VALUES ($1, $2, $3, $4, $5, $6)
-     ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, level = EXCLUDED.level, valid_from = EXCLUDED.valid_from,
-       valid_to = EXCLUDED.valid_to, attributes = EXCLUDED.attributes`,
-    [unit.code, unit.name, unit.level, unit.validFrom, unit.validTo, JSON.stringify(unit.attributes ?? {})],
-  );
-  if (unit.parentCode !== null) {
-    await client.query('INSERT INTO rp_org_unit_parent (code, parent_code, valid_from) VALUES ($1, $2, $3)', [unit.code, unit.parentCode, unit.validFrom]);
-  }
-  await closeParentLinks(unit.code, client);
-}
+const SUCCESSIONS = upsert({
+  table: 'rp_org_unit_succession',
+  columns: { from_code: 'text', to_code: 'text', kind: 'text', effective_on: 'date' },
+  key: ['from_code', 'to_code', 'effective_on'],
+  onConflict: 'update',
+});
 
-async function projectOrgUnitRetired(event: OrgUnitRetiredV1, client: PoolClient): Promise<void> {
-  await client.query('UPDATE rp_org_unit SET valid_to = $2 WHERE code = $1', [event.code, event.validTo]);
-  await closeParentLinks(event.code, client);
-}
+const CLUBS = upsert({
+  table: 'rp_club',
+  columns: { club_id: 'uuid', commune_code: 'text', established_on: 'date', name: 'text' },
+  key: ['club_id'],
+  onConflict: 'update',
+});
 
-async function projectOrgUnitReparented(event: OrgUnitReparentedV1, client: PoolClient): Promise<void> {
-  await client.query(
-    `INSERT INTO rp_org_unit_parent (code, parent_code, valid_from) VALUES ($1, $2, $3)
-     ON CONFLICT (code, valid_from) DO UPDATE SET parent_code = EXCLUDED.parent_code`,
-    [event.code, event.parentCode, event.effectiveOn],
-  );
-  await closeParentLinks(event.code, client);
-}
-
-async function projectOrgUnitSucceeded(event: OrgUnitSucceededV1, client: PoolClient): Promise<void> {
-  await client.query(
-    `INSERT INTO rp_org_unit_succession (from_code, to_code, kind, effective_on) VALUES ($1, $2, $3, $4)
-     ON CONFLICT (from_code, to_code, effective_on) DO UPDATE SET kind = EXCLUDED.kind`,
-    [event.from, event.to, event.kind, event.effectiveOn],
-  );
-}
-
-/** Each parent link of a unit ends the day before the next one starts, the last one when the unit ends. */
-async function closeParentLinks(code: string, client: PoolClient): Promise<void> {
-  await client.query(
-    `UPDATE rp_org_unit_parent p SET valid_to = x.valid_to
-       FROM (SELECT l.code, l.valid_from,
-                    COALESCE(LEAD(l.valid_from) OVER (PARTITION BY l.code ORDER BY l.valid_from) - 1, u.valid_to) AS valid_to
-               FROM rp_org_unit_parent l LEFT JOIN rp_org_unit u ON u.code = l.code WHERE l.code = $1) x
-      WHERE p.code = x.code AND p.valid_from = x.valid_from`,
-    [code],
-  );
-}
-
-async function projectClubEstablished(club: ClubEstablishedV1, client: PoolClient): Promise<void> {
-  await client.query(
-    `INSERT INTO rp_club (club_id, commune_code, established_on, name) VALUES ($1, $2, $3, $4)
-     ON CONFLICT (club_id) DO UPDATE SET commune_code = EXCLUDED.commune_code, established_on = EXCLUDED.established_on, name = EXCLUDED.name`,
-    [club.clubId, club.communeCode, club.establishedOn, club.name],
-  );
-}
-
-async function projectClubDissolved(event: ClubDissolvedV1, client: PoolClient): Promise<void> {
-  await client.query('UPDATE rp_club SET dissolved_on = $2 WHERE club_id = $1', [event.clubId, event.dissolvedOn]);
-}
+// Touches rp_club like CLUBS: a dissolution projected before its club's establishment changes nothing.
+const CLUB_DISSOLUTIONS = update({ table: 'rp_club', columns: { club_id: 'uuid', dissolved_on: 'date' }, key: ['club_id'] });
 
 /** From effectiveOn the club belongs to the commune it was reassigned to (after a partial succession). */
-async function projectClubReassigned(event: ClubReassignedV1, client: PoolClient): Promise<void> {
-  await client.query(
-    `INSERT INTO rp_club_reassignment (club_id, commune_code, effective_on) VALUES ($1, $2, $3)
-     ON CONFLICT (club_id, effective_on) DO UPDATE SET commune_code = EXCLUDED.commune_code`,
-    [event.clubId, event.communeCode, event.effectiveOn],
-  );
-}
+const CLUB_REASSIGNMENTS = upsert({
+  table: 'rp_club_reassignment',
+  columns: { club_id: 'uuid', commune_code: 'text', effective_on: 'date' },
+  key: ['club_id', 'effective_on'],
+  onConflict: 'update',
+});
 
-/** Only the statistics fields; `personal` (encrypted) is never read. Keeps a death projected before the registration. */
-async function projectMemberRegistered(member: MemberRegisteredV1, client: PoolClient): Promise<void> {
-  await client.query(
-    `INSERT INTO rp_member (member_id, sex, birth_year, ethnic_minority, disadvantaged) VALUES ($1, $2, $3, $4, $5)
-     ON CONFLICT (member_id) DO UPDATE SET sex = EXCLUDED.sex, birth_year = EXCLUDED.birth_year,
-       ethnic_minority = EXCLUDED.ethnic_minority, disadvantaged = EXCLUDED.disadvantaged`,
-    [member.memberId, member.sex, member.birthYear, member.ethnicMinority, member.disadvantaged],
-  );
-}
+// A member's statistics fields and their death are disjoint columns of rp_member, each written by an
+// upsert that creates the row if needed: they commute, so a death projected before the registration
+// (another stream) keeps both, in either order.
+const MEMBERS = upsert({
+  table: 'rp_member',
+  columns: { member_id: 'uuid', sex: 'text', birth_year: 'integer', ethnic_minority: 'boolean', disadvantaged: 'text[]' },
+  key: ['member_id'],
+  onConflict: 'update',
+  touches: ['rp_member (statistics)'],
+});
+
+const DEATHS = upsert({ table: 'rp_member', columns: { member_id: 'uuid', died_on: 'date' }, key: ['member_id'], onConflict: 'update', touches: ['rp_member (died_on)'] });
 
 /** A second application keeps the row (and its left_on, should the end have been projected already). */
-async function projectMemberJoinedClub(event: MemberJoinedClubV1, client: PoolClient): Promise<void> {
-  await client.query(
-    `INSERT INTO rp_membership (member_id, club_id, joined_on) VALUES ($1, $2, $3)
-     ON CONFLICT (member_id, club_id, joined_on) DO NOTHING`,
-    [event.memberId, event.clubId, event.joinedOn],
-  );
-}
+const MEMBERSHIPS = upsert({
+  table: 'rp_membership',
+  columns: { member_id: 'uuid', club_id: 'uuid', joined_on: 'date' },
+  key: ['member_id', 'club_id', 'joined_on'],
+  onConflict: 'nothing',
+});
 
-/** Ends the member's latest membership in the club that began on or before `leftOn` (exclusive end). */
-async function projectMembershipEnded(event: MembershipEndedV1, client: PoolClient): Promise<void> {
-  await client.query(
-    `UPDATE rp_membership SET left_on = $3
-      WHERE member_id = $1 AND club_id = $2
-        AND joined_on = (SELECT MAX(joined_on) FROM rp_membership WHERE member_id = $1 AND club_id = $2 AND joined_on <= $3)`,
-    [event.memberId, event.clubId, event.leftOn],
-  );
-}
+/** The membership's whole role set from the join or the change; the latest event for a day wins. */
+const MEMBERSHIP_ROLES = upsert({
+  table: 'rp_membership_roles',
+  columns: { member_id: 'uuid', club_id: 'uuid', effective_on: 'date', roles: 'text[]' },
+  key: ['member_id', 'club_id', 'effective_on'],
+  onConflict: 'update',
+});
 
-/** The membership's whole role set from `from` (the join or the change); the latest event for a day wins. */
-async function projectMembershipRoles(event: { memberId: string; clubId: string; roles: readonly string[] }, from: string, client: PoolClient): Promise<void> {
-  await client.query(
-    `INSERT INTO rp_membership_roles (member_id, club_id, effective_on, roles) VALUES ($1, $2, $3, $4)
-     ON CONFLICT (member_id, club_id, effective_on) DO UPDATE SET roles = EXCLUDED.roles`,
-    [event.memberId, event.clubId, from, [...event.roles]],
-  );
-}
+const MEMBERSHIP_END_COLUMNS = { member_id: 'uuid', club_id: 'uuid', left_on: 'date' } as const;
 
-async function projectMemberDied(event: MemberDiedV1, client: PoolClient): Promise<void> {
-  await client.query(
-    `INSERT INTO rp_member (member_id, died_on) VALUES ($1, $2)
-     ON CONFLICT (member_id) DO UPDATE SET died_on = EXCLUDED.died_on`,
-    [event.memberId, event.diedOn],
-  );
-}
+/**
+ * Ends the member's latest membership in the club that began on or before `leftOn` (exclusive end). Which
+ * membership an end hits depends only on the joins (a join in between is applied first: both touch
+ * rp_membership); of several ends hitting one membership the last wins, as one by one.
+ */
+const MEMBERSHIP_ENDS: BatchedStatement<MembershipEndedV1> = {
+  touches: ['rp_membership'],
+  async apply(events, client) {
+    await client.query(
+      `UPDATE rp_membership m SET left_on = e.left_on
+         FROM (SELECT DISTINCT ON (t.member_id, t.club_id, t.joined_on) t.member_id, t.club_id, t.joined_on, t.left_on
+                 FROM (SELECT v.member_id, v.club_id, v.left_on, v.ord,
+                              (SELECT MAX(x.joined_on) FROM rp_membership x
+                                WHERE x.member_id = v.member_id AND x.club_id = v.club_id AND x.joined_on <= v.left_on) AS joined_on
+                         FROM unnest($1::uuid[], $2::uuid[], $3::date[]) WITH ORDINALITY AS v(member_id, club_id, left_on, ord)) t
+                WHERE t.joined_on IS NOT NULL
+                ORDER BY t.member_id, t.club_id, t.joined_on, t.ord DESC) e
+        WHERE m.member_id = e.member_id AND m.club_id = e.club_id AND m.joined_on = e.joined_on`,
+      columnArrays(
+        MEMBERSHIP_END_COLUMNS,
+        events.map((e) => ({ member_id: e.memberId, club_id: e.clubId, left_on: e.leftOn })),
+      ),
+    );
+  },
+};
