@@ -25,6 +25,8 @@ export interface BatchProcessorSettings {
   isStopping(): boolean;
   logger: MessagingLogger;
   tracing?: TransportTracing;
+  /** Told after each successful offset commit: every message of that partition below `next` is applied. */
+  onCommitted?(topic: string, partition: number, next: bigint): void;
 }
 
 type Decoded = { message: KafkaMessage; entry: InboxEntry; error?: undefined } | { message: KafkaMessage; entry?: undefined; error: MalformedMessageError };
@@ -45,8 +47,9 @@ export function createBatchProcessor(settings: BatchProcessorSettings): (payload
 
     const acknowledge = async (message: KafkaMessage) => {
       payload.resolveOffset(message.offset);
-      const next = (BigInt(message.offset) + 1n).toString();
-      await payload.commitOffsetsIfNecessary({ topics: [{ topic: batch.topic, partitions: [{ partition: batch.partition, offset: next }] }] });
+      const next = BigInt(message.offset) + 1n;
+      await payload.commitOffsetsIfNecessary({ topics: [{ topic: batch.topic, partitions: [{ partition: batch.partition, offset: next.toString() }] }] });
+      settings.onCommitted?.(batch.topic, batch.partition, next);
       await payload.heartbeat();
     };
 

@@ -86,17 +86,23 @@ function uniqueByEventId(entries: InboxEntry[]): InboxEntry[] {
   });
 }
 
-export async function isInInbox(pool: Pool, consumer: string, source: ServiceName, position: Position): Promise<boolean> {
+/** Which of `wanted` are in the inbox, as `source:transactionId:globalPosition` keys: one query for them all. */
+export async function foundInInbox(pool: Pool, consumer: string, wanted: { source: ServiceName; position: Position }[]): Promise<Set<string>> {
+  if (wanted.length === 0) return new Set();
   // The transaction id too, not only the global position: fresh databases on one server (a test run, a
   // restored producer) reuse global positions, but xids are unique across the whole server.
-  const { rows } = await pool.query<{ found: boolean }>(
-    `SELECT EXISTS (
-       SELECT 1 FROM messaging_inbox
-        WHERE consumer = $1 AND source = $2 AND global_position = $3 AND transaction_id = $4::xid8
-     ) AS found`,
-    [consumer, source, position.globalPosition, position.transactionId],
+  const { rows } = await pool.query<{ source: string; transaction_id: string; global_position: string }>(
+    `SELECT i.source, i.transaction_id::text, i.global_position::text
+       FROM unnest($2::text[], $3::bigint[], $4::xid8[]) AS w(source, global_position, transaction_id)
+       JOIN messaging_inbox i
+         ON i.consumer = $1 AND i.source = w.source AND i.global_position = w.global_position AND i.transaction_id = w.transaction_id`,
+    [consumer, wanted.map((w) => w.source), wanted.map((w) => w.position.globalPosition), wanted.map((w) => w.position.transactionId)],
   );
-  return rows[0]?.found === true;
+  return new Set(rows.map((r) => inboxKey(r.source, { transactionId: r.transaction_id, globalPosition: r.global_position })));
+}
+
+export function inboxKey(source: string, position: Position): string {
+  return `${source}:${position.transactionId}:${position.globalPosition}`;
 }
 
 /** The position of the last event applied from one Kafka partition (the highest offset in the inbox). */

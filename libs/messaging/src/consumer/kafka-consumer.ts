@@ -7,6 +7,7 @@ import { errorFields, type MessagingLogger } from '../logger';
 import type { RetryPolicy } from '../retry';
 import type { ConsumerDefinition, ConsumerProgress, RunningConsumer, TransportTracing } from '../transport.port';
 import { createBatchProcessor } from './batch-processor';
+import { CommittedOffsets } from './committed-offsets';
 import { lastAppliedInPartition, migrateInbox } from './inbox';
 import { processedThrough } from './processed-through';
 
@@ -42,12 +43,14 @@ export async function startKafkaConsumer(deps: KafkaConsumerDeps, def: ConsumerD
   if (def.sources.length === 0) throw new Error(`consumer ${def.name} has no sources`);
   const { settings, logger } = deps;
   const topics = def.sources.map((source) => eventsTopic(source, settings.namespace));
+  const groupId = `${settings.namespace}${def.name}`;
+  const committed = new CommittedOffsets({ admin: deps.admin, groupId, topics });
 
   await migrateInbox(def.target);
   await deps.ensureTopics(topics);
 
   const consumer = deps.kafka.consumer({
-    groupId: `${settings.namespace}${def.name}`,
+    groupId,
     sessionTimeout: settings.sessionTimeoutMs,
     heartbeatInterval: settings.heartbeatIntervalMs,
     rebalanceTimeout: settings.rebalanceTimeoutMs,
@@ -76,6 +79,7 @@ export async function startKafkaConsumer(deps: KafkaConsumerDeps, def: ConsumerD
       isStopping: () => stopping,
       logger,
       tracing: deps.tracing,
+      onCommitted: (topic, partition, next) => committed.record(topic, partition, next),
     }),
   });
 
@@ -83,7 +87,7 @@ export async function startKafkaConsumer(deps: KafkaConsumerDeps, def: ConsumerD
   const isProcessed = processedThrough({
     admin: deps.admin,
     inbox: { pool: def.target, consumer: def.name },
-    groupId: `${settings.namespace}${def.name}`,
+    committed,
     topicOf: (source) => eventsTopic(source, settings.namespace),
   });
   return {
@@ -101,11 +105,11 @@ export async function startKafkaConsumer(deps: KafkaConsumerDeps, def: ConsumerD
 
 /** Committed offsets against each partition's high watermark, with the last event applied there. */
 async function consumerStatus(admin: Admin, def: ConsumerDefinition, namespace: string): Promise<ConsumerProgress[]> {
-  const committed = await admin.fetchOffsets({ groupId: `${namespace}${def.name}`, topics: def.sources.map((source) => eventsTopic(source, namespace)) });
+  const offsets = await admin.fetchOffsets({ groupId: `${namespace}${def.name}`, topics: def.sources.map((source) => eventsTopic(source, namespace)) });
   const progress: ConsumerProgress[] = [];
   for (const source of def.sources) {
     const topic = eventsTopic(source, namespace);
-    const committedByPartition = new Map((committed.find((t) => t.topic === topic)?.partitions ?? []).map((p) => [p.partition, BigInt(p.offset)]));
+    const committedByPartition = new Map((offsets.find((t) => t.topic === topic)?.partitions ?? []).map((p) => [p.partition, BigInt(p.offset)]));
     for (const end of await admin.fetchTopicOffsets(topic)) {
       const next = committedByPartition.get(end.partition) ?? -1n;
       // Without a committed offset the group starts at the earliest retained message.
