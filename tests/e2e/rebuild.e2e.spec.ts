@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { Kafka, logLevel } from 'kafkajs';
 import path from 'node:path';
 import { PostgresEventStore, migrateEventStore } from '@ishc/event-store';
 import { describeWith } from '@ishc/testing';
@@ -90,6 +91,23 @@ function rebuildOver(transport: 'embedded' | 'kafka'): void {
       const more = await appendHistory(registry, registryHistory(5_200).slice(-20), 20, async () => undefined);
       const next = `registry:${more.lastPosition.transactionId}:${more.lastPosition.globalPosition}`;
       await waitFor(async () => (await ask(QUESTIONS[0], next)).status === 200, 60_000, 'the new generation to project a new write');
+
+      if (transport === 'kafka') {
+        // A topic that lost its oldest messages (retention, a deletion) cannot feed a rebuild: 409, naming it.
+        const topic = `${platform.env.KAFKA_NAMESPACE}ishc.registry.events`;
+        const kafka = new Kafka({ brokers: (process.env.KAFKA_BROKERS as string).split(','), clientId: 'rebuild-e2e', logLevel: logLevel.NOTHING });
+        const kafkaAdmin = kafka.admin();
+        await kafkaAdmin.connect();
+        try {
+          await kafkaAdmin.fetchTopicMetadata({ topics: [topic] }); // deleteTopicRecords needs it loaded
+          await kafkaAdmin.deleteTopicRecords({ topic, partitions: [{ partition: 0, offset: '1' }] });
+        } finally {
+          await kafkaAdmin.disconnect();
+        }
+        const refused = await fetch(`${platform.gateway.url}/api/reporting/rebuilds`, { method: 'POST', headers: { authorization: `Bearer ${admin}` } });
+        expect(refused.status).toBe(409);
+        expect(((await refused.json()) as { detail: string }).detail).toContain(`${topic}[0] starts at offset 1`);
+      }
     }, 360_000);
   });
 }

@@ -56,6 +56,12 @@ export interface EventTransport {
   /** Makes `service`'s events available to consumers (the Kafka relay); a no-op where consumers read the store. */
   startPublisher(service: ServiceName, store: PostgresEventStore): Promise<RunningPublisher>;
   isReady(): Promise<boolean>;
+  /**
+   * What a new consumer of `sources` reading from the start would miss: the Kafka partitions whose oldest
+   * messages are gone (`<topic>[<partition>] starts at <offset>`). Empty when nothing is missing, and
+   * always on the embedded transport (it reads the stores themselves).
+   */
+  missingHistory(sources: ServiceName[]): Promise<string[]>;
   /** Stops every consumer and publisher this transport started, then releases its connections. */
   close(): Promise<void>;
 }

@@ -57,6 +57,11 @@ export function createEmbeddedTransport(options: EmbeddedTransportOptions): Even
       return { stop: async () => undefined };
     },
 
+    // The stores keep every event: nothing can be missing.
+    async missingHistory() {
+      return [];
+    },
+
     async isReady() {
       const pools = Object.values(options.sources).map((store) => store.pool);
       const answers = await Promise.all(pools.map((pool) => respondsWithin(pool, READINESS_TIMEOUT_MS)));

@@ -30,3 +30,14 @@ describeWith(['postgres', 'kafka'], 'Kafka transport', () => {
       ),
   });
 });
+
+describeWith(['kafka'], 'Kafka transport: missingHistory', () => {
+  it('names nothing for topics that hold every message (or do not exist yet)', async () => {
+    const transport = createKafkaTransport({ brokers, clientId: 'missing-history', logger: quietLogger(), namespace: `test-${Date.now().toString(36)}.` });
+    try {
+      expect(await transport.missingHistory(['registry', 'microfinance', 'activities'])).toEqual([]);
+    } finally {
+      await transport.close();
+    }
+  });
+});

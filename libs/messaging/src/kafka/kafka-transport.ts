@@ -1,6 +1,7 @@
 // The Kafka adapter (stack and compose modes): relays publish each service's store to its topic,
 // consumers apply topics to their own database through an inbox. One client, one admin and one
 // idempotent producer per transport (i.e. per process), created on first use.
+import { eventsTopic } from '@ishc/contracts';
 import { Kafka, logLevel, Partitioners, type Admin, type Producer } from 'kafkajs';
 import { startKafkaConsumer, type KafkaRunningConsumer } from '../consumer/kafka-consumer';
 import { defaultLogger, type MessagingLogger } from '../logger';
@@ -8,6 +9,7 @@ import { startKafkaRelay } from '../relay/kafka-relay';
 import { DEFAULT_RETRY, type RetryPolicy } from '../retry';
 import type { EventTransport, RunningPublisher, TransportTracing } from '../transport.port';
 import { ensureTopics } from './kafka-admin';
+import { lostHistory } from './topic-history';
 import { kafkajsLogCreator } from './kafkajs-log';
 
 export interface KafkaTransportOptions {
@@ -117,6 +119,10 @@ export function createKafkaTransport(options: KafkaTransportOptions): EventTrans
           await relay.stop();
         },
       };
+    },
+
+    async missingHistory(sources) {
+      return lostHistory(await admin(), sources.map((source) => eventsTopic(source, options.namespace ?? '')));
     },
 
     async isReady() {

@@ -37,6 +37,7 @@ export class KafkaTestKit implements BrokerProbe {
       },
       startPublisher: (service, store) => transport.startPublisher(service, store),
       isReady: () => transport.isReady(),
+      missingHistory: (sources) => transport.missingHistory(sources),
       close: () => transport.close(),
     };
   }

@@ -33,6 +33,7 @@ export class ConsumerTracker implements AppliedBatchObserver {
       kind: transport.kind,
       startPublisher: (service, store) => transport.startPublisher(service, store),
       isReady: () => transport.isReady(),
+      missingHistory: (sources) => transport.missingHistory(sources),
       close: () => transport.close(),
       startConsumer: async (def) => {
         const running = await transport.startConsumer(def);

@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { ConsumerProgress, RunningConsumer } from '@ishc/messaging';
-import { ConflictError, HealthRegistry, PG_POOL } from '@ishc/platform';
+import { ConsumerProgress, EventTransport, RunningConsumer } from '@ishc/messaging';
+import { ConflictError, EVENT_TRANSPORT, HealthRegistry, PG_POOL } from '@ishc/platform';
 import { Pool, PoolClient } from 'pg';
-import { ProjectionConsumer } from '../projections/projection-consumer';
+import { PROJECTED_SOURCES, ProjectionConsumer } from '../projections/projection-consumer';
 import { migrateReportingSchema } from '../projections/reporting-schema';
 import { GenerationRecord, generationTable } from '../read-model/generation.table';
 import { ReadModelGeneration } from '../read-model/read-model-generation';
@@ -33,6 +33,7 @@ export class ReadModelRebuilds implements OnApplicationBootstrap, OnApplicationS
 
   constructor(
     @Inject(PG_POOL) private readonly pool: Pool,
+    @Inject(EVENT_TRANSPORT) private readonly transport: EventTransport,
     private readonly projections: ProjectionConsumer,
     private readonly health: HealthRegistry,
   ) {}
@@ -52,8 +53,16 @@ export class ReadModelRebuilds implements OnApplicationBootstrap, OnApplicationS
     await this.building?.finished;
   }
 
-  /** Starts a rebuild and answers its generation at once; it goes on in the background. 409 if one runs. */
+  /** Starts a rebuild and answers its generation at once; it goes on in the background. 409 if one runs, or if events are missing. */
   async start(): Promise<GenerationRecord> {
+    // From position zero means from offset 0 on Kafka: a topic that has lost messages would make a
+    // rebuild that silently misses them.
+    const missing = await this.transport.missingHistory(PROJECTED_SOURCES);
+    if (missing.length > 0) {
+      throw new ConflictError(
+        `The transport no longer holds every event (${missing.join('; ')}): republish the producers' events first (docs/operations.md, "Replay and rebuild").`,
+      );
+    }
     const lock = await this.takeRebuildLock();
     try {
       await generationTable.abandonAllBuilding(this.pool);
