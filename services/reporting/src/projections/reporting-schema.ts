@@ -151,6 +151,9 @@ CREATE TABLE IF NOT EXISTS rp_membership_roles (
   PRIMARY KEY (member_id, club_id, effective_on)
 );
 CREATE INDEX IF NOT EXISTS rp_membership_roles_by_club ON rp_membership_roles (club_id, effective_on);
+-- The role sets naming a volunteer role (a few per club), for the well-managed criterion's count (club-tally.query.ts).
+CREATE INDEX IF NOT EXISTS rp_membership_roles_volunteers ON rp_membership_roles (club_id, effective_on)
+  WHERE roles && ARRAY['home_care_volunteer', 'livelihood_volunteer']::text[];
 `;
 
 /** The tables of a generation, as the migration names them (legacy databases had them in `public`). */

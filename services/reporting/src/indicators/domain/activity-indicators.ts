@@ -1,8 +1,12 @@
 import { ACTIVITY_AREAS, ActivityArea, IsoDate } from '@ishc/contracts';
 import { IndicatorValue, count, percentage } from './indicator-value';
-import { MemberFacts, ageOn, membersOn } from './member-indicators';
+import { ScopeTally, tallyClubs, tallyOf } from './club-tally';
+import { MemberFacts } from './members-on';
 import { ClubFacts } from './new-club-indicators';
 import { PlanParameters } from './plan-parameters';
+import { monthsEndingWith, trailingWindow } from './windows';
+
+export { monthsEndingWith, trailingWindow } from './windows';
 
 /** The activity facts of ISHC.md §6 for the clubs of `clubs(U,T)` and their members (any dates up to T; the rules are applied here). */
 export interface ActivityFacts {
@@ -17,29 +21,6 @@ export interface ActivityFacts {
 }
 
 export type ActivityParameters = Pick<PlanParameters, 'elderlyAge' | 'trailingWindowMonths' | 'wellManaged'>;
-
-/**
- * ISHC.md §6, "the trailing window W = the 12 months ending on T": the days after the same date `months`
- * months before T, through T (`[T − months + 1 day, T]`; T = 2025-12-31 gives 2025-01-01 … 2025-12-31).
- * A day missing from the earlier month (29–31) is its last day: T = 2024-02-29 gives 2023-03-01.
- */
-export function trailingWindow(asOf: IsoDate, months: number): { start: IsoDate; end: IsoDate } {
-  const [y, m, d] = asOf.split('-').map(Number);
-  const monthIndex = y * 12 + (m - 1) - months;
-  const [year, month] = [Math.floor(monthIndex / 12), (monthIndex % 12) + 1];
-  const day = Math.min(d, new Date(Date.UTC(year, month, 0)).getUTCDate());
-  const start = new Date(Date.UTC(year, month - 1, day + 1)).toISOString().slice(0, 10);
-  return { start, end: asOf };
-}
-
-/** The `count` calendar months ending with T's month, latest first (`YYYY-MM`). */
-export function monthsEndingWith(asOf: IsoDate, count: number): string[] {
-  const [y, m] = asOf.split('-').map(Number);
-  return Array.from({ length: count }, (_, i) => {
-    const index = y * 12 + (m - 1) - i;
-    return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
-  });
-}
 
 /**
  * The meeting criterion of "well managed on T" (ISHC.md §6, configurable per plan): the club held its
@@ -72,31 +53,56 @@ export function activityIndicators(
   asOf: IsoDate,
   params: ActivityParameters,
 ): IndicatorValue[] {
-  const w = trailingWindow(asOf, params.trailingWindowMonths);
-  const inW = (day: IsoDate) => w.start <= day && day <= w.end;
+  const tally = tallyClubs(clubs, { members: facts.members, activities: facts.activities }, asOf, { ...params, period: null });
+  return activityIndicatorsOf(clubs, { activities: facts.activities, clubs: facts.clubs, tally }, asOf, params);
+}
 
-  const areasOf = new Map<string, Set<ActivityArea>>();
-  for (const a of facts.activities.areasCovered) if (inW(a.on)) areasOf.set(a.clubId, (areasOf.get(a.clubId) ?? new Set<ActivityArea>()).add(a.area));
-  const fullActivities = clubs.filter((c) => ACTIVITY_AREAS.every((area) => areasOf.get(c.clubId)?.has(area))).length;
-
-  const establishedOn = new Map(facts.clubs.established.map((c) => [c.clubId, c.establishedOn]));
-  const meetingDaysOf = new Map<string, IsoDate[]>();
-  for (const m of facts.activities.meetings) meetingDaysOf.set(m.clubId, [...(meetingDaysOf.get(m.clubId) ?? []), m.heldOn]);
-  const meetingRegularly = clubs.filter((c) =>
-    // clubs(U,T) holds only clubs established by T; one not (yet) known here is held to the full rule.
-    meetsMeetingCriterion(establishedOn.get(c.clubId) ?? '0001-01-01', meetingDaysOf.get(c.clubId) ?? [], asOf, params.wellManaged),
-  ).length;
-
-  const members = membersOn(clubs, facts.members, asOf);
-  const checked = new Set(facts.activities.healthChecks.filter((h) => inW(h.checkedOn)).map((h) => h.memberId));
-  const older = members.filter((m) => m.member !== null && ageOn(m.member.birthYear, asOf) >= params.elderlyAge);
-  const visited = new Set(facts.activities.homeCareVisits.filter((v) => inW(v.visitedOn)).map((v) => v.beneficiaryId));
-  const beneficiaries = new Set(members.filter((m) => visited.has(m.memberId)).map((m) => m.memberId));
-
+/**
+ * activityIndicators from the clubs' tallies (club-tally.ts) for what is about members (health checks,
+ * home care); the sessions and meetings (a few per club and month) are still judged here.
+ */
+export function activityIndicatorsOf(
+  clubs: ReadonlyArray<{ clubId: string }>,
+  facts: { activities: Pick<ActivityFacts, 'areasCovered' | 'meetings'>; clubs: ClubFacts; tally: ScopeTally },
+  asOf: IsoDate,
+  params: Omit<ActivityParameters, 'elderlyAge'>,
+): IndicatorValue[] {
+  const full = fullActivitiesIn(facts.activities, asOf, params);
+  const meets = meetingRegularlyIn(facts, asOf, params);
+  const fullActivities = clubs.filter((c) => full.has(c.clubId)).length;
+  const meetingRegularly = clubs.filter((c) => meets(c.clubId)).length;
+  const clubIds = [...new Set(clubs.map((c) => c.clubId))];
+  const older = clubIds.reduce((total, clubId) => total + tallyOf(facts.tally, clubId).older, 0);
+  const checked = clubIds.reduce((total, clubId) => total + tallyOf(facts.tally, clubId).olderHealthChecked, 0);
   return [
     percentage('clubs_full_activities_pct', fullActivities, clubs.length),
     percentage('clubs_well_managed_meetings_pct', meetingRegularly, clubs.length),
-    percentage('elderly_health_checked_pct', older.filter((m) => checked.has(m.memberId)).length, older.length),
-    count('home_care_beneficiaries', beneficiaries.size),
+    percentage('elderly_health_checked_pct', checked, older),
+    count('home_care_beneficiaries', facts.tally.homeCareBeneficiaries),
   ];
+}
+
+/** The clubs with ≥ 1 session or tagged meeting in each of the 8 areas within W. */
+export function fullActivitiesIn(activities: Pick<ActivityFacts, 'areasCovered'>, asOf: IsoDate, params: Pick<PlanParameters, 'trailingWindowMonths'>): Set<string> {
+  const w = trailingWindow(asOf, params.trailingWindowMonths);
+  const areasOf = new Map<string, Set<ActivityArea>>();
+  for (const a of activities.areasCovered) if (w.start <= a.on && a.on <= w.end) areasOf.set(a.clubId, (areasOf.get(a.clubId) ?? new Set<ActivityArea>()).add(a.area));
+  return new Set([...areasOf].filter(([, areas]) => ACTIVITY_AREAS.every((area) => areas.has(area))).map(([clubId]) => clubId));
+}
+
+/** Whether a club meets the meeting criterion on T (meetsMeetingCriterion), its meetings indexed once. */
+export function meetingRegularlyIn(
+  facts: { activities: Pick<ActivityFacts, 'meetings'>; clubs: ClubFacts },
+  asOf: IsoDate,
+  params: Pick<PlanParameters, 'wellManaged'>,
+): (clubId: string) => boolean {
+  const establishedOn = new Map(facts.clubs.established.map((c) => [c.clubId, c.establishedOn]));
+  const meetingDaysOf = new Map<string, IsoDate[]>();
+  for (const m of facts.activities.meetings) {
+    const days = meetingDaysOf.get(m.clubId);
+    if (days) days.push(m.heldOn);
+    else meetingDaysOf.set(m.clubId, [m.heldOn]);
+  }
+  // clubs(U,T) holds only clubs established by T; one not (yet) known here is held to the full rule.
+  return (clubId) => meetsMeetingCriterion(establishedOn.get(clubId) ?? '0001-01-01', meetingDaysOf.get(clubId) ?? [], asOf, params.wellManaged);
 }

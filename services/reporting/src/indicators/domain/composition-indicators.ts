@@ -1,7 +1,8 @@
 import { IsoDate } from '@ishc/contracts';
+import { ClubTally, ScopeTally, tallyClubs, tallyOf } from './club-tally';
 import { IndicatorValue, percentage } from './indicator-value';
-import { MemberFacts, ageOn, membersOn } from './member-indicators';
-import { PlanParameters, isWithin } from './plan-parameters';
+import { MemberFacts } from './members-on';
+import { DEFAULT_PLAN_PARAMETERS, PlanParameters, isWithin } from './plan-parameters';
 
 /**
  * The composition indicators of ISHC.md §6, each over `clubs(U,T)`: clubs whose size n, and whose shares
@@ -15,23 +16,20 @@ export function compositionIndicators(
   asOf: IsoDate,
   params: Pick<PlanParameters, 'elderlyAge' | 'composition'>,
 ): IndicatorValue[] {
-  const tally = new Map(clubs.map((c) => [c.clubId, { n: 0, women: 0, older: 0, young: 0 }]));
-  for (const { clubId, member } of membersOn(clubs, facts, asOf)) {
-    const t = tally.get(clubId);
-    if (!t) continue;
-    t.n++;
-    if (member === null) continue;
-    if (member.sex === 'F') t.women++;
-    if (ageOn(member.birthYear, asOf) >= params.elderlyAge) t.older++;
-    else t.young++;
-  }
+  return compositionIndicatorsOf(clubs, tallyClubs(clubs, { members: facts }, asOf, { ...DEFAULT_PLAN_PARAMETERS, elderlyAge: params.elderlyAge }), params);
+}
+
+/** compositionIndicators from the clubs' tallies (club-tally.ts). */
+export function compositionIndicatorsOf(clubs: ReadonlyArray<{ clubId: string }>, tally: ScopeTally, params: Pick<PlanParameters, 'composition'>): IndicatorValue[] {
   const { composition } = params;
   const share = (part: number, n: number) => (100 * part) / n;
-  const checks = [...tally.values()].map((t) => {
-    const size = isWithin(t.n, composition.members);
-    const women = t.n > 0 && isWithin(share(t.women, t.n), composition.womenPct);
-    const older = t.n > 0 && isWithin(share(t.older, t.n), composition.olderPct);
-    const young = t.n > 0 && isWithin(share(t.young, t.n), composition.youngPct);
+  // Each club of the scope once, as before (a club listed twice is one club).
+  const checks = [...new Set(clubs.map((c) => c.clubId))].map((clubId) => {
+    const t: ClubTally = tallyOf(tally, clubId);
+    const size = isWithin(t.members, composition.members);
+    const women = t.members > 0 && isWithin(share(t.women, t.members), composition.womenPct);
+    const older = t.members > 0 && isWithin(share(t.older, t.members), composition.olderPct);
+    const young = t.members > 0 && isWithin(share(t.young, t.members), composition.youngPct);
     return { size, women, older, young, all: size && women && older && young };
   });
   const clubsWhere = (test: (c: (typeof checks)[number]) => boolean) => checks.filter(test).length;

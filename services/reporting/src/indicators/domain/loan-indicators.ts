@@ -1,8 +1,10 @@
 import { IsoDate, ScheduledInstalmentV1 } from '@ishc/contracts';
-import { trailingWindow } from './activity-indicators';
+import { ScopeTally, tallyClubs, tallyOf } from './club-tally';
 import { IndicatorValue, count, percentage } from './indicator-value';
-import { MemberFacts, membersOn } from './member-indicators';
-import { PlanParameters } from './plan-parameters';
+import { MemberFacts } from './members-on';
+import { DEFAULT_PLAN_PARAMETERS, PlanParameters } from './plan-parameters';
+
+export { loanWindow } from './windows';
 
 /** A disbursed club-fund loan, as the loan events tell it (any dates; the rules are applied here). */
 export interface LoanFact {
@@ -62,14 +64,6 @@ export function loanStandingOn(loan: LoanFact, asOf: IsoDate): LoanStanding {
 }
 
 /**
- * The window a loan must be disbursed within to count in members_with_loan_pct: `[P.start, T]` with a
- * plan; without one, the trailing window W (the 12 months ending on T by default).
- */
-export function loanWindow(asOf: IsoDate, params: LoanParameters): { start: IsoDate; end: IsoDate } {
-  return { start: params.period?.start ?? trailingWindow(asOf, params.trailingWindowMonths).start, end: asOf };
-}
-
-/**
  * `members_with_loan_pct`, `loans_outstanding_vnd` and `par30_pct`, exactly as ISHC.md §6 defines them:
  * - members in members(k,T) of clubs(U,T) with ≥ 1 club-fund loan disbursed to them within the loan
  *   window (loanWindow) / members_active;
@@ -82,17 +76,37 @@ export function loanIndicators(
   asOf: IsoDate,
   params: LoanParameters,
 ): IndicatorValue[] {
-  const window = loanWindow(asOf, params);
-  const borrowers = new Set(facts.loans.loans.filter((l) => window.start <= l.disbursedOn && l.disbursedOn <= window.end).map((l) => l.memberId));
-  const members = membersOn(clubs, facts.members, asOf);
+  const tally = tallyClubs(clubs, { members: facts.members, loans: facts.loans }, asOf, { ...DEFAULT_PLAN_PARAMETERS, ...params });
+  return loanIndicatorsOf(clubs, { portfolio: portfolioOn(clubs, facts.loans, asOf), tally });
+}
 
+/** The portfolio of the funds of `clubs(U,T)` on T: Σ outstanding principal, and that of the loans more than 30 days past due. */
+export interface LoanPortfolio {
+  outstandingVnd: number;
+  par30Vnd: number;
+}
+
+/**
+ * The portfolio by loanStandingOn, loan by loan. Reporting has PostgreSQL apply the same rule
+ * (loan-portfolio.query.ts): the country has ~180,000 loans with their schedules, too many to read.
+ */
+export function portfolioOn(clubs: ReadonlyArray<{ clubId: string }>, facts: LoanFacts, asOf: IsoDate): LoanPortfolio {
   const inScope = new Set(clubs.map((c) => c.clubId));
-  const standings = facts.loans.loans.filter((l) => inScope.has(l.clubId)).map((l) => loanStandingOn(l, asOf));
-  const outstandingVnd = standings.reduce((sum, s) => sum + s.outstandingPrincipalVnd, 0);
-  const par30Vnd = standings.filter((s) => s.outstandingPrincipalVnd > 0 && s.daysPastDue > 30).reduce((sum, s) => sum + s.outstandingPrincipalVnd, 0);
+  const standings = facts.loans.filter((l) => inScope.has(l.clubId)).map((l) => loanStandingOn(l, asOf));
+  return {
+    outstandingVnd: standings.reduce((sum, s) => sum + s.outstandingPrincipalVnd, 0),
+    par30Vnd: standings.filter((s) => s.outstandingPrincipalVnd > 0 && s.daysPastDue > 30).reduce((sum, s) => sum + s.outstandingPrincipalVnd, 0),
+  };
+}
 
+/** loanIndicators from the portfolio and the clubs' tallies (club-tally.ts). */
+export function loanIndicatorsOf(clubs: ReadonlyArray<{ clubId: string }>, facts: { portfolio: LoanPortfolio; tally: ScopeTally }): IndicatorValue[] {
+  const clubIds = [...new Set(clubs.map((c) => c.clubId))];
+  const members = clubIds.reduce((total, clubId) => total + tallyOf(facts.tally, clubId).members, 0);
+  const borrowers = clubIds.reduce((total, clubId) => total + tallyOf(facts.tally, clubId).borrowers, 0);
+  const { outstandingVnd, par30Vnd } = facts.portfolio;
   return [
-    percentage('members_with_loan_pct', members.filter((m) => borrowers.has(m.memberId)).length, members.length),
+    percentage('members_with_loan_pct', borrowers, members),
     count('loans_outstanding_vnd', outstandingVnd),
     percentage('par30_pct', par30Vnd, outstandingVnd),
   ];

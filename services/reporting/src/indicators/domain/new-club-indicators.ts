@@ -1,7 +1,8 @@
 import { IsoDate } from '@ishc/contracts';
 import { IndicatorValue, count } from './indicator-value';
-import { MemberFacts, ageOn, membersOn } from './member-indicators';
-import { PlanParameters } from './plan-parameters';
+import { ScopeTally, tallyClubs, tallyOf } from './club-tally';
+import { MemberFacts } from './members-on';
+import { DEFAULT_PLAN_PARAMETERS, PlanParameters } from './plan-parameters';
 
 /** What the plan-period indicators need of the clubs of `clubs(U,T)`. */
 export interface ClubFacts {
@@ -21,6 +22,16 @@ export function newClubIndicators(
   asOf: IsoDate,
   params: Pick<PlanParameters, 'period' | 'elderlyAge'>,
 ): IndicatorValue[] {
+  const tally = tallyClubs(clubs, { members: facts.members }, asOf, { ...DEFAULT_PLAN_PARAMETERS, elderlyAge: params.elderlyAge });
+  return newClubIndicatorsOf(clubs, { clubs: facts.clubs, tally }, params);
+}
+
+/** newClubIndicators from the clubs' tallies (club-tally.ts). */
+export function newClubIndicatorsOf(
+  clubs: ReadonlyArray<{ clubId: string; communeCode: string }>,
+  facts: { clubs: ClubFacts; tally: ScopeTally },
+  params: Pick<PlanParameters, 'period'>,
+): IndicatorValue[] {
   const period = params.period;
   if (period === null) return [];
   const establishedOn = new Map(facts.clubs.established.map((c) => [c.clubId, c.establishedOn]));
@@ -30,11 +41,13 @@ export function newClubIndicators(
   };
   const newClubs = clubs.filter((c) => isNew(c.clubId));
   const priority = new Set(facts.clubs.priorityCommunes);
-  const members = membersOn(newClubs, facts.members, asOf);
-  const older = members.filter((m) => m.member !== null && ageOn(m.member.birthYear, asOf) >= params.elderlyAge).length;
+  // members(k,T) of the new clubs, each club once (a club listed twice is one club).
+  const newClubIds = [...new Set(newClubs.map((c) => c.clubId))];
+  const members = newClubIds.reduce((total, clubId) => total + tallyOf(facts.tally, clubId).members, 0);
+  const older = newClubIds.reduce((total, clubId) => total + tallyOf(facts.tally, clubId).older, 0);
   return [
     count('clubs_new', newClubs.length),
-    count('members_new_clubs', members.length),
+    count('members_new_clubs', members),
     count('elderly_members_new_clubs', older),
     count('clubs_new_priority_area', newClubs.filter((c) => priority.has(c.communeCode)).length),
   ];

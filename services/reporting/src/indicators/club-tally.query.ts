@@ -1,0 +1,73 @@
+import { IsoDate } from '@ishc/contracts';
+import { Pool, PoolClient } from 'pg';
+import { ClubTally, ScopeTally, TallyParameters } from './domain/club-tally';
+import { loanWindow, trailingWindow } from './domain/windows';
+
+/**
+ * The tallies of club-tally.ts for `clubs(U,T)` (the club ids given), counted by PostgreSQL in one
+ * statement: the country's 600,000 members, their role sets, health checks, home-care visits and loans
+ * never leave the database, only a row of counts per club. Each count is the rule of `tallyClubs`:
+ * members(k,T) (joinedOn ≤ T < leftOn, alive on T) once per club; "known" = the registration is
+ * projected (sex and birth year); older = year(T) − birthYear ≥ elderlyAge; the role set in force is the
+ * latest on or before T (a later one on or before T replaces it); checks and visits within W, loans
+ * disbursed within the loan window, whichever club recorded or lent them.
+ */
+export async function readClubTallies(db: Pool | PoolClient, clubIds: readonly string[], asOf: IsoDate, params: TallyParameters): Promise<ScopeTally> {
+  const w = trailingWindow(asOf, params.trailingWindowMonths);
+  const lw = loanWindow(asOf, params);
+  const r = await db.query<[string, number, number, number, number, number, number, number, number, number, number, number]>({
+    rowMode: 'array',
+    text: `WITH scope AS MATERIALIZED (SELECT DISTINCT unnest($1::uuid[]) AS club_id),
+      members AS MATERIALIZED (
+        SELECT DISTINCT m.club_id, m.member_id, p.sex, p.birth_year, p.ethnic_minority, p.disadvantaged
+          FROM scope JOIN rp_membership m ON m.club_id = scope.club_id
+          LEFT JOIN rp_member p ON p.member_id = m.member_id
+         WHERE m.joined_on <= $2 AND (m.left_on IS NULL OR m.left_on > $2) AND (p.died_on IS NULL OR p.died_on > $2)
+      ),
+      -- Joined from the members (not \`IN (SELECT …)\`) so that the planner sees how many there are: a hash
+      -- join over the whole window for the country, index look-ups for a commune.
+      checked AS (SELECT DISTINCT h.member_id FROM members JOIN rp_health_check h ON h.member_id = members.member_id WHERE h.checked_on BETWEEN $3 AND $2),
+      visited AS (SELECT DISTINCT v.beneficiary_id AS member_id FROM members JOIN rp_home_care_visit v ON v.beneficiary_id = members.member_id WHERE v.visited_on BETWEEN $3 AND $2),
+      borrowers AS (SELECT DISTINCT l.member_id FROM members JOIN rp_loan l ON l.member_id = members.member_id WHERE l.disbursed_on BETWEEN $4 AND $2),
+      -- Only a role set naming a volunteer role can count; it counts when no later set (on or before T) replaced it.
+      volunteers AS (
+        SELECT r.club_id, r.member_id, r.roles FROM scope JOIN rp_membership_roles r ON r.club_id = scope.club_id
+         WHERE r.effective_on <= $2 AND r.roles && ARRAY['home_care_volunteer', 'livelihood_volunteer']::text[]
+           AND NOT EXISTS (SELECT 1 FROM rp_membership_roles later
+                            WHERE later.member_id = r.member_id AND later.club_id = r.club_id AND later.effective_on > r.effective_on AND later.effective_on <= $2)
+      ),
+      flagged AS MATERIALIZED (
+        SELECT members.club_id, members.member_id, members.sex, members.ethnic_minority, members.disadvantaged,
+               members.sex IS NOT NULL AND members.birth_year IS NOT NULL AS known,
+               $5::int - members.birth_year >= $6::int AS older,
+               checked.member_id IS NOT NULL AS checked, visited.member_id IS NOT NULL AS visited, borrowers.member_id IS NOT NULL AS borrower,
+               volunteers.roles
+          FROM members
+          LEFT JOIN checked ON checked.member_id = members.member_id
+          LEFT JOIN visited ON visited.member_id = members.member_id
+          LEFT JOIN borrowers ON borrowers.member_id = members.member_id
+          LEFT JOIN volunteers ON volunteers.club_id = members.club_id AND volunteers.member_id = members.member_id
+      )
+      SELECT club_id::text,
+             count(*)::int,
+             count(*) FILTER (WHERE known AND sex = 'F')::int,
+             count(*) FILTER (WHERE known AND older)::int,
+             count(*) FILTER (WHERE known AND NOT older)::int,
+             count(*) FILTER (WHERE known AND ethnic_minority IS TRUE)::int,
+             count(*) FILTER (WHERE known AND COALESCE(cardinality(disadvantaged), 0) > 0)::int,
+             count(*) FILTER (WHERE known AND older AND checked)::int,
+             count(*) FILTER (WHERE borrower)::int,
+             count(*) FILTER (WHERE 'home_care_volunteer' = ANY(roles))::int,
+             count(*) FILTER (WHERE 'livelihood_volunteer' = ANY(roles))::int,
+             (SELECT count(DISTINCT member_id) FROM flagged WHERE visited)::int
+        FROM flagged GROUP BY club_id`,
+    values: [clubIds, asOf, w.start, lw.start, Number(asOf.slice(0, 4)), params.elderlyAge],
+  });
+  const clubs = new Map<string, ClubTally>();
+  let homeCareBeneficiaries = 0;
+  for (const [clubId, members, women, older, young, ethnicMinority, disadvantaged, olderHealthChecked, borrowers, homeCareVolunteers, livelihoodVolunteers, beneficiaries] of r.rows) {
+    clubs.set(clubId, { members, women, older, young, ethnicMinority, disadvantaged, olderHealthChecked, borrowers, homeCareVolunteers, livelihoodVolunteers });
+    homeCareBeneficiaries = beneficiaries;
+  }
+  return { clubs, homeCareBeneficiaries };
+}
