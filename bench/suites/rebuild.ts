@@ -1,46 +1,52 @@
 // 5. Projection rebuild: reporting's projections applied from position zero, to a fresh database, over a
-// generated province — vs reading the same events without projecting.
-// 6. Indicator query p50/p99 on that province, cold (a cache miss) and cached.
+// generated province (registry, activities and microfinance stores) — vs reading the same events without
+// projecting.
+// 6. Indicator query p50/p99 on that province, cold (a cache miss) and cached, in stack mode (Redis
+// cache) and in embedded mode (the process's memory cache).
 import { comparePositions, Position, PostgresEventStore, START } from '@ishc/event-store';
 import { Pool } from 'pg';
 import { createDatabase } from '../support/databases';
-import { fastFill } from '../support/fast-fill';
-import { getJson } from '../support/http';
-import { closedLoop, LoadResult } from '../support/load';
+import { fastFillProvince } from '../support/fast-fill';
+import { distinctDays, measureIndicatorQueries } from '../support/indicator-queries';
 import { adminToken, preparePlatform } from '../support/platform';
-import { generateProvince, PROVINCE_CODE, ProvinceSize } from '../support/province';
+import { districtCount, PROVINCE_CODE, provinceChunks, ProvinceSize, StoreName, STORES } from '../support/province';
 import { Figure, SuiteResult } from '../support/results';
 import { meterCpu } from '../support/process-cpu';
 import { elapsedMs, ratio, round } from '../support/stats';
 
 export interface RebuildOptions {
-  size: ProvinceSize;
-  /** The size the issue asks for, to state the scale factor. */
-  target: { clubs: number; members: number; events: number };
+  /** Fraction of issue 8's province (100 communes × 3 clubs × 60 members, 5 years): 1 is the full size. */
+  scale: number;
   coldQueries: number;
   cachedQueries: number;
 }
 
+/** Issue 8's province (Trà Vinh size). */
+export const FULL_PROVINCE: ProvinceSize = { communes: 100, clubsPerCommune: 3, membersPerClub: 60, years: 5 };
+const TARGET_EVENTS = 2_000_000;
 const REBUILD_GOAL = 20_000;
 const CONSUMER = 'reporting-projections'; // services/reporting/src/projections/projection-consumer.ts
 const BATCH = 500; // the consumer's batch size (runProcessor's default)
 
 export async function rebuildSuite(options: RebuildOptions, log: (line: string) => void): Promise<Omit<SuiteResult, 'elapsedS'>> {
-  const province = generateProvince(options.size);
-  const total = province.eventCount.registry + province.eventCount.activities;
-  log(`generated ${province.clubs} clubs, ${province.members} members, ${total} events (registry ${province.eventCount.registry}, activities ${province.eventCount.activities})`);
-  const registryDb = await createDatabase('rebuild_registry');
-  const activitiesDb = await createDatabase('rebuild_activities');
-  const platform = await preparePlatform({ label: 'rebuild', transport: 'embedded', redis: true, referenceData: false, databases: { registry: registryDb, activities: activitiesDb } });
-  const registryPool = registryDb.pool(2);
-  const activitiesPool = activitiesDb.pool(2);
+  const size: ProvinceSize = { ...FULL_PROVINCE, communes: Math.max(1, Math.round(FULL_PROVINCE.communes * options.scale)) };
+  const dbs = {
+    registry: await createDatabase('rebuild_registry'),
+    activities: await createDatabase('rebuild_activities'),
+    microfinance: await createDatabase('rebuild_microfinance'),
+  };
+  const platform = await preparePlatform({ label: 'rebuild', transport: 'embedded', redis: true, referenceData: false, databases: dbs });
+  const pools = { registry: dbs.registry.pool(2), activities: dbs.activities.pool(2), microfinance: dbs.microfinance.pool(2) };
   const t0 = process.hrtime.bigint();
-  await fastFill(registryPool, province.registry, 1);
-  await fastFill(activitiesPool, province.activities, 2);
-  await Promise.all([registryPool.query('ANALYZE'), activitiesPool.query('ANALYZE')]);
-  log(`filled the stores in ${round(elapsedMs(t0) / 1000)} s`);
-  const sources = { registry: new PostgresEventStore(registryPool), activities: new PostgresEventStore(activitiesPool) };
-  const heads = { registry: await sources.registry.headPosition(), activities: await sources.activities.headPosition() };
+  const filled = await fastFillProvince(pools, provinceChunks(size));
+  await Promise.all(Object.values(pools).map((pool) => pool.query('ANALYZE')));
+  const fillS = round(elapsedMs(t0) / 1000);
+  const total = STORES.reduce((n, store) => n + filled.events[store], 0);
+  const members = filled.clubs * size.membersPerClub;
+  log(`generated and filled ${filled.clubs} clubs, ${members} members, ${total} events (${STORES.map((s) => `${s} ${filled.events[s]}`).join(', ')}) in ${fillS} s`);
+  const sources = { registry: new PostgresEventStore(pools.registry), activities: new PostgresEventStore(pools.activities), microfinance: new PostgresEventStore(pools.microfinance) };
+  const heads = {} as Record<StoreName, Position>;
+  for (const store of STORES) heads[store] = await sources[store].headPosition();
 
   const figures: Figure[] = [];
   const notes: string[] = [];
@@ -49,9 +55,9 @@ export async function rebuildSuite(options: RebuildOptions, log: (line: string) 
     const reportingPool = platform.databases.reporting.pool(1);
     const spawned = process.hrtime.bigint();
     const reporting = await platform.start('reporting');
-    const sourceDbs = [registryDb.name, activitiesDb.name];
+    const sourceDbs = STORES.map((store) => dbs[store].name);
     // CPU from "ready" on (the projection is then running; startup's module loading is left out).
-    const rebuildCpu = await meterCpu([reporting.child.pid as number], [platform.databases.reporting.name, ...sourceDbs], () => waitForCheckpoints(reportingPool, heads, 900_000));
+    const rebuildCpu = await meterCpu([reporting.child.pid as number], [platform.databases.reporting.name, ...sourceDbs], () => waitForCheckpoints(reportingPool, heads, 1_500_000));
     const rebuildS = elapsedMs(spawned) / 1000;
     const rebuildRate = round(total / rebuildS, 0);
     log(`rebuild: ${total} events in ${round(rebuildS)} s = ${rebuildRate}/s (process ready after ${reporting.readyAfterMs} ms)`);
@@ -60,7 +66,7 @@ export async function rebuildSuite(options: RebuildOptions, log: (line: string) 
     const readRate = round(total / readS, 0);
     log(`baseline read: ${round(readS)} s = ${readRate}/s`);
     figures.push({
-      name: `projection rebuild, ${total} events`,
+      name: `projection rebuild, ${total} events (scale ${options.scale})`,
       unit: 'events/s',
       value: rebuildRate,
       baselineName: `reading the same events (readAll, batches of ${BATCH}) without projecting`,
@@ -68,7 +74,7 @@ export async function rebuildSuite(options: RebuildOptions, log: (line: string) 
       ratio: ratio(rebuildRate, readRate),
       goal: `≥ ${REBUILD_GOAL.toLocaleString('en-US')} events/s`,
       goalMet: rebuildRate >= REBUILD_GOAL,
-      details: { rebuildSeconds: round(rebuildS), readSeconds: round(readS), processReadyMs: reporting.readyAfterMs, ...province.eventCount, clubs: province.clubs, members: province.members },
+      details: { scale: options.scale, rebuildSeconds: round(rebuildS), readSeconds: round(readS), fillSeconds: fillS, processReadyMs: reporting.readyAfterMs, events: filled.events, streams: filled.streams, clubs: filled.clubs, members },
     });
 
     const perEvent = (cpu: { processMs: number; databaseMs: number }) => round((cpu.processMs + cpu.databaseMs) / total, 4);
@@ -83,59 +89,52 @@ export async function rebuildSuite(options: RebuildOptions, log: (line: string) 
       details: { rebuild: rebuildCpu, read: readCpu, note: 'the rebuild CPU counts from the process being ready; events projected during startup are in the denominator, so this slightly understates it' },
     });
 
-    // Indicator queries on the rebuilt province, through reporting's HTTP API (Redis cache on).
-    const token = await adminToken();
-    const url = (asOf: string) => `${reporting.url}/api/reporting/indicators?orgUnit=${PROVINCE_CODE}&asOf=${asOf}`;
-    const health = await closedLoop({ concurrency: 1, durationMs: 60_000, maxOperations: options.cachedQueries }, async () => {
-      const res = await fetch(`${reporting.url}/api/reporting/health`);
-      await res.text();
-    });
-    // Each distinct asOf is its own cache key: every one of these is a miss (computed from the read models).
-    const firstDay = Date.UTC(2021, 0, 1);
-    const cold = await closedLoop({ concurrency: 1, durationMs: 300_000, maxOperations: options.coldQueries }, async (n) => {
-      const asOf = new Date(firstDay + n * 86_400_000).toISOString().slice(0, 10);
-      expect200(await getJson(url(asOf), token));
-    });
-    expect200(await getJson(url('2025-12-31'), token));
-    const cached = await closedLoop({ concurrency: 1, durationMs: 120_000, maxOperations: options.cachedQueries }, async () => {
-      expect200(await getJson(url('2025-12-31'), token));
-    });
-    log(`indicators: cold p50 ${cold.p50Ms} p99 ${cold.p99Ms} ms (${cold.errors} errors); cached p50 ${cached.p50Ms} p99 ${cached.p99Ms} ms; health p50 ${health.p50Ms} ms`);
-    figures.push(queryFigure('province indicators, cold (cache miss), p50', cold, 'p50Ms', health), queryFigure('province indicators, cold (cache miss), p99', cold, 'p99Ms', health, 50));
-    figures.push(queryFigure('province indicators, cached, p50', cached, 'p50Ms', health), queryFigure('province indicators, cached, p99', cached, 'p99Ms', health, 5));
+    figures.push(...(await provinceQueries(reporting.url, options, 'stack', log)));
+    // Embedded mode: the same process restarted with ISHC_MODE=embedded and no Redis (its cache is then the
+    // process's memory), over the same read models (it resumes from its checkpoints: nothing to project).
+    await reporting.stop();
+    platform.env.ISHC_MODE = 'embedded';
+    delete platform.env.REDIS_URL;
+    const embedded = await platform.start('reporting');
+    figures.push(...(await provinceQueries(embedded.url, options, 'embedded', log)));
   } finally {
     await platform.stop();
   }
-  const scale = round(total / options.target.events, 3);
+  const scale = round(total / TARGET_EVENTS, 3);
   notes.push(
-    `Generated province (seeded): ${options.size.communes} communes in ${province.districtCodes.length} districts, ${province.clubs} clubs, ${province.members} members, ${options.size.years} years of monthly meetings and sessions, ` +
-      `a health check per member twice a year and monthly home-care visits to 5 members per club: ${total} events. Issue 8's province is ${options.target.clubs} clubs, ${options.target.members} members, ~${options.target.events.toLocaleString('en-US')} events: scale factor ${scale} in events. No microfinance events (loans) yet.`,
-    'The stores were filled by the faster path (multi-row INSERTs into the events and streams tables, the rows the append function writes), not through the commands: the rebuild reads them exactly as it reads appended events.',
-    `Rebuild: a compiled reporting process (embedded transport, reading registry's and activities' stores directly) started on a fresh database; timed from spawn until its checkpoints reached both stores' heads (startup included, ${'processReadyMs'} in details).`,
-    `Baseline: PostgresEventStore.readAll from position zero in batches of ${BATCH} over both stores, in this process, nothing projected.`,
-    `Indicator queries: GET /api/reporting/indicators?orgUnit=${PROVINCE_CODE}&asOf=… one at a time with the Redis cache (the cache of services/reporting/src/cache). Cold: ${options.coldQueries} distinct asOf dates, each a cache miss (PostgreSQL's buffers are warm). Cached: the same query ${options.cachedQueries} times. Baseline: GET /api/reporting/health over the same HTTP path (the floor of any answer). National scale (10,000 clubs, 600,000 members) not measured.`,
+    `Generated province (seeded, bench/support/province.ts and province-loans.ts), scale ${options.scale} of issue 8's: ${size.communes} communes in ${districtCount(size)} districts, ${filled.clubs} clubs, ${members} members, ${size.years} years of monthly meetings and sessions, ` +
+      `a health check per member twice a year, monthly home-care visits to 5 members per club, and microfinance: each club's income and activity funds (opened, a contribution to each every month) and each year a 12-month loan to ~60 % of the members ` +
+      `(applied, approved, disbursed, monthly repayments on the due date, repaid; 4 % stop paying, half of those written off), every money movement mirrored on the income fund's stream: ${total} events ` +
+      `(${STORES.map((s) => `${s} ${filled.events[s]}`).join(', ')}). Issue 8's province is 300 clubs, 18,000 members, ~${TARGET_EVENTS.toLocaleString('en-US')} events: ${scale} of it in events.`,
+    `The stores were filled by the faster path (bench/support/fast-fill.ts: multi-row INSERTs into the events and streams tables, the rows the append function writes), not through the commands, in ${fillS} s: the rebuild reads them exactly as it reads appended events.`,
+    'Rebuild: a compiled reporting process (ISHC_MODE=stack, TRANSPORT=embedded: it reads the three stores directly, as in the embedded mode; Redis on) started on a fresh database; timed from spawn until its checkpoints reached every store\'s head (startup included, processReadyMs in details).',
+    `Baseline: PostgresEventStore.readAll from position zero in batches of ${BATCH} over the three stores, in this process, nothing projected.`,
+    `Indicator queries: GET /api/reporting/indicators?orgUnit=${PROVINCE_CODE}&asOf=… one at a time, first in stack mode (ISHC_MODE=stack, Redis cache), then with the same process restarted in embedded mode (ISHC_MODE=embedded, no REDIS_URL: the in-memory cache), same read models. ` +
+      `Cold: ${options.coldQueries} distinct asOf dates in 2025, each a cache miss (PostgreSQL's buffers are warm). Cached: the same query ${options.cachedQueries} times. Baseline: GET /api/reporting/health over the same HTTP path. ` +
+      'Both modes use the run\'s PostgreSQL server: the one on 5432 unless the run had --embedded-postgres (the embedded mode\'s own server, see postgresServer).',
   );
   return { suite: 'rebuild+indicators', figures, notes };
 }
 
-function queryFigure(name: string, result: LoadResult, key: 'p50Ms' | 'p99Ms', health: LoadResult, goalMs?: number): Figure {
-  return {
-    name,
-    unit: 'ms',
-    value: result[key],
-    baselineName: `GET /api/reporting/health ${key.slice(0, 3)}`,
-    baseline: health[key],
-    ratio: ratio(result[key], health[key]),
-    ...(goalMs !== undefined ? { goal: `p99 ≤ ${goalMs} ms`, goalMet: result[key] <= goalMs && result.errors === 0 } : {}),
-    details: { count: result.count, errors: result.errors, firstError: result.firstError, maxMs: result.maxMs },
-  };
+async function provinceQueries(reportingUrl: string, options: RebuildOptions, mode: 'stack' | 'embedded', log: (line: string) => void): Promise<Figure[]> {
+  return measureIndicatorQueries(
+      {
+        reportingUrl,
+        token: await adminToken(),
+        orgUnit: PROVINCE_CODE,
+        coldAsOf: distinctDays(mode === 'stack' ? '2025-01-01' : '2025-07-01', options.coldQueries),
+        cachedAsOf: '2025-12-31',
+        cachedQueries: options.cachedQueries,
+        label: `province, ${mode === 'stack' ? 'stack mode (Redis cache)' : 'embedded mode (memory cache)'}`,
+        coldGoalMs: 50,
+        cachedGoalMs: 5,
+        coldTimeoutMs: 300_000,
+      },
+      log,
+  );
 }
 
-function expect200(answer: { status: number; body: unknown }): void {
-  if (answer.status !== 200) throw new Error(`HTTP ${answer.status}: ${JSON.stringify(answer.body).slice(0, 300)}`);
-}
-
-async function waitForCheckpoints(reporting: Pool, heads: Record<string, Position>, timeoutMs: number): Promise<void> {
+async function waitForCheckpoints(reporting: Pool, heads: Record<StoreName, Position>, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const { rows } = await reporting

@@ -3,7 +3,17 @@
 import { randomBytes } from 'node:crypto';
 import { Client, Pool } from 'pg';
 
-export const SERVER_URL = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+let server = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+/** The PostgreSQL server the run's databases are created on. */
+export function serverUrl(): string {
+  return server;
+}
+
+/** Another server for the rest of the run (the embedded mode's own: --embedded-postgres). */
+export function useServer(url: string): void {
+  server = url;
+}
 
 export interface BenchDatabase {
   name: string;
@@ -16,7 +26,7 @@ const created: string[] = [];
 const pools: Pool[] = [];
 
 export function databaseUrl(name: string): string {
-  const url = new URL(SERVER_URL);
+  const url = new URL(server);
   url.pathname = `/${name}`;
   return url.toString();
 }
@@ -48,7 +58,7 @@ export async function dropAllDatabases(): Promise<void> {
 }
 
 async function onServer<T>(use: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: SERVER_URL });
+  const client = new Client({ connectionString: server });
   await client.connect();
   try {
     return await use(client);

@@ -2,7 +2,7 @@
 // "CPU per operation" — which, unlike latency, does not depend on how busy the rest of the machine is.
 import fs from 'node:fs';
 import { Pool } from 'pg';
-import { SERVER_URL } from './databases';
+import { serverUrl } from './databases';
 
 const TICKS_PER_SECOND = 100; // getconf CLK_TCK on Linux
 
@@ -47,7 +47,7 @@ export async function startCpuMeter(pids: number[], admin: Pool, databases: stri
 
 /** startCpuMeter with its own short-lived admin connection to the server. */
 export async function meterCpu<T>(pids: number[], databases: string[], run: () => Promise<T>): Promise<{ result: T; processMs: number; databaseMs: number }> {
-  const admin = new Pool({ connectionString: SERVER_URL, max: 1 });
+  const admin = new Pool({ connectionString: serverUrl(), max: 1 });
   try {
     const meter = await startCpuMeter(pids, admin, databases);
     const result = await run();

@@ -1,6 +1,9 @@
 // A generated province, deterministic (seeded): org units (country, province, districts, communes), clubs,
 // members and their memberships in registry's store; five years of monthly meetings, sessions, health
-// checks and home-care visits in activities' store. Shapes follow libs/contracts.
+// checks and home-care visits in activities' store; the clubs' two funds and their members' loans in
+// microfinance's store (province-loans.ts). Shapes follow libs/contracts. Produced club by club (a
+// generator), so 2 M events never sit in memory at once.
+import { clubMicrofinance } from './province-loans';
 import { SeededRandom } from './seeded-random';
 
 export interface ProvinceSize {
@@ -23,22 +26,22 @@ export interface GeneratedStream {
   events: GeneratedEvent[];
 }
 
-export interface Province {
-  registry: GeneratedStream[];
-  activities: GeneratedStream[];
-  eventCount: { registry: number; activities: number };
-  clubs: number;
-  members: number;
-  communeCodes: string[];
-  districtCodes: string[];
+export const STORES = ['registry', 'activities', 'microfinance'] as const;
+export type StoreName = (typeof STORES)[number];
+
+/** The streams of one club (the first chunk: the org units), per store. */
+export type ProvinceChunk = Record<StoreName, GeneratedStream[]>;
+
+export function districtCount(size: ProvinceSize): number {
+  return Math.max(1, Math.round(size.communes / 11));
 }
 
 const AREAS = ['livelihood', 'health', 'home_care', 'self_help', 'rights', 'learning', 'culture', 'resources'];
 
-export function generateProvince(size: ProvinceSize, seed = 84): Province {
+export function* provinceChunks(size: ProvinceSize, seed = 84): Generator<ProvinceChunk> {
   const random = new SeededRandom(seed);
-  const registry: GeneratedStream[] = [];
-  const activities: GeneratedStream[] = [];
+  let registry: GeneratedStream[] = [];
+  let activities: GeneratedStream[] = [];
   const unit = (code: string, name: string, level: string, parentCode: string | null) =>
     registry.push({
       streamId: `org-unit-${code}`,
@@ -47,15 +50,16 @@ export function generateProvince(size: ProvinceSize, seed = 84): Province {
     });
   unit('VN', 'Việt Nam', 'country', null);
   unit(PROVINCE_CODE, 'Tỉnh (sinh ra)', 'province', 'VN');
-  const districts = Math.max(1, Math.round(size.communes / 11));
+  const districts = districtCount(size);
   const districtCodes = Array.from({ length: districts }, (_, d) => `${PROVINCE_CODE}-D${d + 1}`);
   districtCodes.forEach((code, d) => unit(code, `Huyện ${d + 1}`, 'district', PROVINCE_CODE));
   const communeCodes = Array.from({ length: size.communes }, (_, c) => `${districtCodes[c % districts]}-C${c + 1}`);
   communeCodes.forEach((code, c) => unit(code, `Xã ${c + 1}`, 'commune', districtCodes[c % districts]));
+  yield { registry, activities, microfinance: [] };
+  registry = [];
 
   const firstYear = 2026 - size.years;
   let clubs = 0;
-  let members = 0;
   for (const communeCode of communeCodes) {
     for (let k = 0; k < size.clubsPerCommune; k++) {
       clubs++;
@@ -68,7 +72,6 @@ export function generateProvince(size: ProvinceSize, seed = 84): Province {
       });
       const memberIds: string[] = [];
       for (let m = 0; m < size.membersPerClub; m++) {
-        members++;
         const memberId = random.uuid();
         memberIds.push(memberId);
         registry.push({
@@ -130,10 +133,11 @@ export function generateProvince(size: ProvinceSize, seed = 84): Province {
         }
       }
       activities.push({ streamId: `club-activities-${clubId}`, streamType: 'club-activities', events: clubActivities });
+      yield { registry, activities, microfinance: clubMicrofinance(random, clubId, memberIds, firstYear, size.years) };
+      registry = [];
+      activities = [];
     }
   }
-  const count = (streams: GeneratedStream[]) => streams.reduce((n, s) => n + s.events.length, 0);
-  return { registry, activities, eventCount: { registry: count(registry), activities: count(activities) }, clubs, members, communeCodes, districtCodes };
 }
 
 function pad(n: number): string {

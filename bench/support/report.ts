@@ -11,12 +11,19 @@ export interface RunRecord {
   /** os.loadavg() [1, 5, 15 min] when the run started and when it ended (other work on the machine). */
   loadAverage: { atStart: number[]; atEnd: number[] };
   commit: string | null;
+  /** Where the run's databases lived. */
+  postgresServer?: string;
+  /** The rebuild's province as a fraction of issue 8's, when --scale set it. */
+  rebuildScale?: number;
+  /** The national read model as a fraction of issue 8's, when --national-scale set it. */
+  nationalScale?: number;
   suites: SuiteResult[];
 }
 
-export function writeResults(dir: string, run: RunRecord, only?: string[]): { json: string; markdown: string } {
+/** `suffix`: the chosen suites and options, in the file name (a partial run never overwrites a full one). */
+export function writeResults(dir: string, run: RunRecord, suffix?: string[]): { json: string; markdown: string } {
   fs.mkdirSync(dir, { recursive: true });
-  const base = `${run.startedAt.slice(0, 10)}${run.mode === 'quick' ? '-quick' : ''}${only ? `-${only.join('-')}` : ''}`;
+  const base = `${run.startedAt.slice(0, 10)}${run.mode === 'quick' ? '-quick' : ''}${suffix ? `-${suffix.join('-')}` : ''}`;
   const json = path.join(dir, `${base}.json`);
   const markdown = path.join(dir, `${base}.md`);
   fs.writeFileSync(json, `${JSON.stringify(run, null, 2)}\n`);
@@ -29,7 +36,7 @@ export function toMarkdown(run: RunRecord): string {
     `# Benchmark ${run.startedAt} (${run.mode})`,
     '',
     `Machine: ${run.machine.cpus} × ${run.machine.cpuModel}, ${run.machine.memoryGb} GB, Node ${run.machine.node}, ${run.machine.postgres}. ` +
-      `Commit ${run.commit ?? '(unknown)'} (plus the working tree). Load average (1/5/15 min) at start ${run.loadAverage.atStart.join(' / ')}, at end ${run.loadAverage.atEnd.join(' / ')}.`,
+      `Commit ${run.commit ?? '(unknown)'} (plus the working tree). PostgreSQL: ${run.postgresServer ?? 'the server on 5432'}. Load average (1/5/15 min) at start ${run.loadAverage.atStart.join(' / ')}, at end ${run.loadAverage.atEnd.join(' / ')}.`,
     '',
   ];
   for (const suite of run.suites) {
