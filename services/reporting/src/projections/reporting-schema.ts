@@ -1,3 +1,4 @@
+import { withLockedMigration } from '@ishc/platform';
 import { Pool, PoolClient } from 'pg';
 import { GENERATION_TABLE, generationTable } from '../read-model/generation.table';
 import { ReadModelGeneration } from '../read-model/read-model-generation';
@@ -165,11 +166,8 @@ export const READ_MODEL_TABLES: readonly string[] = [...(MIGRATION + PROJECTION_
  * whose views in `public` it then points at its tables (read-model-views.ts). A database from before
  * generations has its tables moved into generation 0's schema first: nothing is projected again.
  */
-export async function migrateReportingSchema(pool: Pool, generation?: ReadModelGeneration): Promise<void> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    await client.query(`SELECT pg_advisory_xact_lock(hashtext('ishc:reporting-schema'))`);
+export function migrateReportingSchema(pool: Pool, generation?: ReadModelGeneration): Promise<void> {
+  return withLockedMigration(pool, 'ishc:reporting-schema', async (client) => {
     await client.query(`SET LOCAL search_path TO public; ${GENERATION_TABLE}`);
     const active = await generationTable.active(client);
     const target = generation ?? active;
@@ -178,13 +176,7 @@ export async function migrateReportingSchema(pool: Pool, generation?: ReadModelG
     if (target.number === 0) await moveLegacyTables(client, target.schema);
     await client.query(`SET LOCAL search_path TO ${schema}; ${MIGRATION} ${PROJECTION_VERSION_TABLE}`);
     if (target.number === active.number) await pointViewsAt(client, target.schema);
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }
 
 async function moveLegacyTables(client: PoolClient, schema: string): Promise<void> {
