@@ -14,7 +14,7 @@ export const writeDemoData: AfterStart = async ({ gatewayUrl, output, signal }) 
     const outcome = await seedDemoData({ gatewayUrl, say, signal });
     say(
       outcome.seeded
-        ? `demo data: Trà Cú (Trà Vinh), ${outcome.clubs} clubs and ${outcome.members} fictional members with their funds, meetings and sessions, written through the API`
+        ? `demo data: Trà Cú (Trà Vinh), ${outcome.clubs} clubs and ${outcome.members} fictional members with their funds, meetings, sessions, loans and care, written through the API`
         : `demo data: none written (${outcome.reason})`,
     );
     for (const line of outcome.scorecard ?? []) say(line);

@@ -1,11 +1,14 @@
 // `npm start` shows something on a fresh platform: when the database has no clubs yet, the Trà Cú demo
 // (tra-cu-demo.ts) is written through the gateway's public HTTP API — the same validation, events and
 // projections as an officer's own writes — and the dashboard's link to its scorecard is printed.
-// The demo is a list of steps; health checks, home-care visits and loans become steps of their own in the
-// same way (their data in tra-cu-demo.ts, their writes here).
+// The demo is a list of steps, each kind of data planned in tra-cu-demo.ts (loan-plan.ts, care-plan.ts)
+// and written here or in a write-*.ts of its own.
+import { forEachLimited } from './for-each-limited';
 import { DemoWriteError, GatewayWriter } from './gateway-writer';
 import { formatScorecard, readScorecard } from './scorecard';
 import { DEMO_AS_OF, DEMO_ORG_UNIT, DemoClub, DemoMember, residenceOn, traCuDemo } from './tra-cu-demo';
+import { writeCare } from './write-care';
+import { writeLoans } from './write-loans';
 
 export interface DemoOptions {
   gatewayUrl: string;
@@ -50,8 +53,18 @@ export const DEMO_STEPS: readonly DemoStep[] = [
   { name: 'clubs', run: writeClubs },
   { name: 'members and memberships', run: writeMembers },
   { name: 'funds and contributions', run: writeFunds },
-  { name: 'meetings and activity sessions', run: writeActivities },
+  // Microfinance's loans do not wait for activities' writes (nor they for the loans): side by side.
+  {
+    name: 'loans and repayments, alongside meetings, activity sessions, role changes, health checks, home-care visits and self-help cases',
+    run: (context) => alongside(writeLoans(context), writeActivities(context).then(() => writeCare(context))),
+  },
 ];
+
+/** Waits for all the writes, then throws the first failure. */
+async function alongside(...writes: Promise<void>[]): Promise<void> {
+  const failure = (await Promise.allSettled(writes)).find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failure) throw failure.reason;
+}
 
 export async function seedDemoData(options: DemoOptions): Promise<DemoOutcome> {
   const baseUrl = `${options.gatewayUrl}/?orgUnit=${DEMO_ORG_UNIT}&asOf=${DEMO_AS_OF}`;
@@ -162,25 +175,6 @@ async function writeFunds(context: DemoContext): Promise<void> {
   });
 }
 
-/** Runs `task` over `items`, `limit` at a time; after a failure no new item starts, and the first error is thrown. */
-async function forEachLimited<T>(items: readonly T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  let failed = false;
-  const worker = async () => {
-    while (!failed && next < items.length) {
-      try {
-        await task(items[next++]);
-      } catch (error) {
-        failed = true;
-        throw error;
-      }
-    }
-  };
-  const results = await Promise.allSettled(Array.from({ length: Math.min(limit, items.length) }, worker));
-  const failure = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-  if (failure) throw failure.reason;
-}
-
 async function writeActivities(context: DemoContext): Promise<void> {
   const work = context.clubs.map((club, index) => ({ index, club }));
   await forEachLimited(work, context.concurrency, async ({ index, club }) => {
@@ -188,7 +182,8 @@ async function writeActivities(context: DemoContext): Promise<void> {
     const ids = (positions: number[]) => positions.map((p) => context.memberIds[index][p]);
     // Activities learns of clubs and memberships from registry's events: 409 until its replica has them.
     for (const meeting of club.meetings) {
-      await context.writer.post(`/api/activities/clubs/${clubId}/meetings`, { heldOn: meeting.heldOn, attendeeIds: ids(meeting.attendees) }, true);
+      const areas = meeting.areas ? { areas: meeting.areas } : {};
+      await context.writer.post(`/api/activities/clubs/${clubId}/meetings`, { heldOn: meeting.heldOn, attendeeIds: ids(meeting.attendees), ...areas }, true);
     }
     for (const session of club.sessions) {
       await context.writer.post(

@@ -24,6 +24,10 @@ export class GatewayWriter {
     return this.call<T>('POST', path, body, retryConflicts);
   }
 
+  put<T>(path: string, body: unknown): Promise<T> {
+    return this.call<T>('PUT', path, body, false);
+  }
+
   get<T>(path: string): Promise<T> {
     return this.call<T>('GET', path, undefined, false);
   }

@@ -1,4 +1,4 @@
-import { DEMO_AS_OF, residenceOn, SUCCESSOR_COMMUNE, traCuDemo } from './tra-cu-demo';
+import { DEMO_END, REFORM_DATE, residenceOn, SUCCESSOR_COMMUNE, traCuDemo } from './tra-cu-demo';
 
 describe('the Trà Cú demo', () => {
   const clubs = traCuDemo();
@@ -8,15 +8,21 @@ describe('the Trà Cú demo', () => {
     expect(traCuDemo(1).map((c) => c.members[0].fullName)).not.toEqual(clubs.map((c) => c.members[0].fullName));
   });
 
-  it('has clubs in several communes of Trà Cú, everything dated before the reform', () => {
+  it('has clubs in several communes of Trà Cú, clubs and people dated before the reform, their year running to the end of 2025', () => {
     expect(clubs).toHaveLength(11);
     expect(new Set(clubs.map((c) => c.communeCode)).size).toBe(9);
-    const dates = clubs.flatMap((c) => [
-      c.establishedOn,
-      ...c.members.flatMap((m) => [m.joinedOn, m.leftOn ?? c.establishedOn]),
+    const beforeReform = clubs.flatMap((c) => [c.establishedOn, ...c.members.flatMap((m) => [m.joinedOn, m.leftOn ?? c.establishedOn])]);
+    expect(beforeReform.every((d) => d < REFORM_DATE)).toBe(true);
+    const ofTheYear = clubs.flatMap((c) => [
       ...c.funds.flatMap((f) => [f.openedOn, ...f.contributions.map((x) => x.receivedOn)]),
+      ...c.meetings.map((m) => m.heldOn),
+      ...c.loans.flatMap((l) => [l.disbursedOn, ...l.repayments.map((r) => r.paidOn), l.writtenOffOn ?? l.disbursedOn]),
+      ...c.healthChecks.map((h) => h.checkedOn),
+      ...c.homeCareVisits.map((v) => v.visitedOn),
+      ...c.selfHelpCases.map((x) => x.openedOn),
+      ...c.roleChanges.map((r) => r.effectiveOn),
     ]);
-    expect(dates.every((d) => d <= DEMO_AS_OF)).toBe(true);
+    expect(ofTheYear.every((d) => d <= DEMO_END)).toBe(true);
     for (const club of clubs) {
       expect(club.members.every((m) => m.communeCode === club.communeCode && m.joinedOn >= club.establishedOn)).toBe(true);
       expect(club.funds.every((f) => f.openedOn >= club.establishedOn)).toBe(true);
@@ -50,15 +56,20 @@ describe('the Trà Cú demo', () => {
     expect(residenceOn('29461', '2026-01-01')).toBe('V86-TRACU');
   });
 
-  it('holds a year of meetings and sessions, with three clubs short of the norms, attended by members of that day', () => {
+  it('holds eighteen months of meetings and a year of sessions, with clubs short of the norms, attended by members of that day', () => {
     const full = clubs.filter((c) => c.sessions.length === 8);
     expect(full).toHaveLength(10);
-    // Clubs older than the window that met in only 8 of its 12 months (a younger club has fewer months).
-    expect(clubs.filter((c) => c.establishedOn < '2024-07-01' && c.meetings.length === 8)).toHaveLength(2);
+    // Clubs older than the 18 months that met in only 12 of them (a younger club has fewer months).
+    expect(clubs.filter((c) => c.establishedOn < '2024-07-01' && c.meetings.length === 12)).toHaveLength(2);
     expect(clubs[0].meetings.map((m) => m.heldOn)).toEqual([
       '2024-07-15', '2024-08-15', '2024-09-15', '2024-10-15', '2024-11-15', '2024-12-15',
       '2025-01-15', '2025-02-15', '2025-03-15', '2025-04-15', '2025-05-15', '2025-06-15',
+      '2025-07-15', '2025-08-15', '2025-09-15', '2025-10-15', '2025-11-15', '2025-12-15',
     ]);
+    // From April 2025 each meeting takes up an area in turn.
+    expect(clubs[0].meetings.slice(9).map((m) => m.areas)).toEqual(
+      ['livelihood', 'health', 'home_care', 'self_help', 'rights', 'learning', 'culture', 'resources', 'livelihood'].map((a) => [a]),
+    );
     for (const club of clubs) {
       const months = club.meetings.map((m) => m.heldOn.slice(0, 7));
       expect(new Set(months).size).toBe(months.length);
@@ -66,7 +77,7 @@ describe('the Trà Cú demo', () => {
         ...club.meetings.map((m) => ({ heldOn: m.heldOn, people: m.attendees })),
         ...club.sessions.map((x) => ({ heldOn: x.heldOn, people: x.participants })),
       ]) {
-        expect(heldOn >= club.establishedOn && heldOn <= DEMO_AS_OF).toBe(true);
+        expect(heldOn >= club.establishedOn && heldOn <= DEMO_END).toBe(true);
         expect(people.every((p) => club.members[p].joinedOn <= heldOn && (club.members[p].leftOn ?? '9999') > heldOn)).toBe(true);
       }
     }

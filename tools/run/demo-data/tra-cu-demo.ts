@@ -1,15 +1,23 @@
 // The demo of Trà Cú district (Trà Vinh), made from a seed: clubs in several communes before the
-// 1 July 2025 reform, their members and memberships, the clubs' funds with contributions, and a year of
-// monthly meetings and activity sessions. Pure data:
-// demo-data.ts writes it through the platform's HTTP API. Sizes and shares vary around the plan's norms
-// (50–70 members; 60–70% women; 60–70% older) so that the scorecard has both met and unmet figures.
+// 1 July 2025 reform, their members and memberships, the clubs' funds with contributions, eighteen months
+// of monthly meetings and activity sessions to the end of 2025, loans from the income funds (loan-plan.ts),
+// health checks, home-care visits, self-help cases and volunteers' role changes (care-plan.ts). Pure data:
+// demo-data.ts writes it through the platform's HTTP API. Sizes, shares and habits vary around the plan's
+// norms (50–70 members; 60–70% women; 60–70% older) so that the scorecard has both met and unmet figures.
+import { ActivityPlan, DemoMeeting, DemoSession, meetingsOf, sessionsOf } from './activity-plan';
+import { DemoHealthCheck, DemoHomeCareVisit, DemoRoleChange, DemoSelfHelpCase, planHealthChecks, planHomeCareVisits, planSelfHelpCases } from './care-plan';
+import { DEMO_AS_OF, DEMO_END, addDays, minDate } from './demo-dates';
 import { fictionalName } from './fictional-names';
+import { DemoLoan, planLoans } from './loan-plan';
 import { SeededRandom } from './seeded-random';
 
+export { DEMO_AS_OF, DEMO_END, addDays } from './demo-dates';
+export { ACTIVITY_AREAS } from './activity-plan';
+export type { DemoMeeting, DemoSession } from './activity-plan';
+
 export const DEMO_SEED = 793_2021;
-/** Where the demo lives, and the date the dashboard link opens on (the district's last day). */
+/** Where the demo lives (the dashboard link opens on it, on DEMO_AS_OF: the district's last day). */
 export const DEMO_ORG_UNIT = '849';
-export const DEMO_AS_OF = '2025-06-30';
 
 export type Sex = 'F' | 'M';
 export type FundSource = 'commune_committee' | 'vae' | 'project' | 'donor' | 'members';
@@ -40,22 +48,6 @@ export interface DemoFund {
   contributions: DemoContribution[];
 }
 
-/** ISHC.md §4: the 8 activity areas. */
-export const ACTIVITY_AREAS = ['livelihood', 'health', 'home_care', 'self_help', 'rights', 'learning', 'culture', 'resources'] as const;
-
-/** A monthly meeting; attendees are positions in the club's `members`. */
-export interface DemoMeeting {
-  heldOn: string;
-  attendees: number[];
-}
-
-/** An activity session in one area; participants are positions in the club's `members`. */
-export interface DemoSession {
-  area: (typeof ACTIVITY_AREAS)[number];
-  heldOn: string;
-  participants: number[];
-}
-
 export interface DemoClub {
   name: string;
   communeCode: string;
@@ -64,9 +56,14 @@ export interface DemoClub {
   funds: DemoFund[];
   meetings: DemoMeeting[];
   sessions: DemoSession[];
+  loans: DemoLoan[];
+  healthChecks: DemoHealthCheck[];
+  homeCareVisits: DemoHomeCareVisit[];
+  selfHelpCases: DemoSelfHelpCase[];
+  roleChanges: DemoRoleChange[];
 }
 
-interface ClubPlan {
+interface ClubPlan extends ActivityPlan {
   communeCode: string;
   hamlet: string;
   establishedOn: string;
@@ -76,20 +73,20 @@ interface ClubPlan {
   /** Which funds the club opens ('both' is the plan's target; the others are there to vary it). */
   funds: 'both' | 'income' | 'none';
   /**
-   * In the 12 months to the demo date: a meeting every month and a session in every area ('full'), or
-   * only 8 of the 12 meetings (not well managed), or no session on rights and resources (not full).
+   * In the second half of 2025: two home-care volunteers step down, leaving four (no longer well managed),
+   * or a livelihood volunteer hands the role over to another member.
    */
-  activity?: 'full' | 'few_meetings' | 'missing_areas';
+  roleChange?: 'volunteers_step_down' | 'volunteer_hands_over';
 }
 
 /** Eleven clubs in nine of the district's seventeen communes (codes of the built-in reference data). */
 const CLUBS: readonly ClubPlan[] = [
-  { communeCode: '29461', hamlet: 'Khóm 1', establishedOn: '2019-11-15', size: 58, womenPct: 64, olderPct: 66, funds: 'both' },
+  { communeCode: '29461', hamlet: 'Khóm 1', establishedOn: '2019-11-15', size: 58, womenPct: 64, olderPct: 66, funds: 'both', roleChange: 'volunteer_hands_over' },
   { communeCode: '29461', hamlet: 'Khóm 4', establishedOn: '2021-09-10', size: 52, womenPct: 62, olderPct: 61, funds: 'both' },
   { communeCode: '29467', hamlet: 'Ấp Ô Rồng', establishedOn: '2021-10-05', size: 64, womenPct: 67, olderPct: 64, funds: 'both' },
   { communeCode: '29467', hamlet: 'Ấp Ba Cụm', establishedOn: '2022-03-18', size: 46, womenPct: 70, olderPct: 72, funds: 'both', activity: 'few_meetings' },
   { communeCode: '29470', hamlet: 'Ấp Sóc Chà', establishedOn: '2022-06-20', size: 55, womenPct: 60, olderPct: 65, funds: 'both' },
-  { communeCode: '29476', hamlet: 'Ấp Chợ', establishedOn: '2022-11-08', size: 61, womenPct: 66, olderPct: 69, funds: 'both', activity: 'missing_areas' },
+  { communeCode: '29476', hamlet: 'Ấp Chợ', establishedOn: '2022-11-08', size: 61, womenPct: 66, olderPct: 69, funds: 'both', activity: 'missing_areas', roleChange: 'volunteers_step_down' },
   { communeCode: '29482', hamlet: 'Ấp Leng', establishedOn: '2023-04-12', size: 50, womenPct: 62, olderPct: 56, funds: 'both' },
   { communeCode: '29491', hamlet: 'Ấp Giồng Lớn', establishedOn: '2023-09-25', size: 38, womenPct: 63, olderPct: 58, funds: 'both', activity: 'few_meetings' },
   { communeCode: '29503', hamlet: 'Ấp Con Lọp', establishedOn: '2024-05-14', size: 66, womenPct: 65, olderPct: 67, funds: 'both' },
@@ -121,59 +118,72 @@ export function residenceOn(communeCode: string, today: string): string {
 
 const DISADVANTAGED = ['poor', 'near_poor', 'living_alone', 'disability', 'social_allowance', 'single_or_widowed_woman', 'needs_home_care'];
 
+/** Loan rounds of the demo's year: at the January and July meetings (a club lends once its fund has cash). */
+const LOAN_ROUNDS = ['2025-01-15', '2025-07-15'];
+/** How many members a round lends to at most (the fund's cash may stop it earlier). */
+export const BORROWERS_PER_ROUND = 8;
+/** Monthly rates the clubs set themselves (ISHC.md §4: often below 1%, may be 0). */
+const MONTHLY_RATES = ['0', '0.5', '0.6', '0.7', '0.8'];
+const SELF_HELP_DAYS = ['2025-02-20', '2025-06-12', '2025-10-08'];
+
 export function traCuDemo(seed = DEMO_SEED): DemoClub[] {
   const random = new SeededRandom(seed);
-  return CLUBS.map((plan) => {
+  // Loans and care draw from streams of their own: the people and funds stay those of the same seed.
+  const lending = new SeededRandom(seed + 1);
+  const caring = new SeededRandom(seed + 2);
+  return CLUBS.map((plan, index) => {
     const members = membersOf(plan, random);
+    const funds = fundsOf(plan, random);
+    const roleChanges = roleChangesOf(plan, members);
+    const care = {
+      members,
+      establishedOn: plan.establishedOn,
+      healthCheckOn: `2025-05-${10 + index}`,
+      healthCheckTurnout: 0.4 + 0.5 * caring.next(),
+      homeCareDays: ['2025-03-10', '2025-09-10'],
+      elderlyAge: 60,
+      roleChanges,
+    };
     return {
       name: `CLB Liên thế hệ tự giúp nhau ${plan.hamlet}`,
       communeCode: plan.communeCode,
       establishedOn: plan.establishedOn,
       members,
-      funds: fundsOf(plan, random),
+      funds,
       meetings: meetingsOf(plan, members),
       sessions: sessionsOf(plan, members),
+      loans: planLoans(
+        {
+          members,
+          contributions: funds.find((f) => f.kind === 'income')?.contributions ?? [],
+          roundDates: LOAN_ROUNDS,
+          monthlyRatePct: lending.pick(MONTHLY_RATES),
+          borrowersPerRound: BORROWERS_PER_ROUND,
+          until: DEMO_END,
+        },
+        lending,
+      ),
+      healthChecks: planHealthChecks(care, caring),
+      homeCareVisits: planHomeCareVisits(care, caring),
+      selfHelpCases: planSelfHelpCases(care, SELF_HELP_DAYS, caring),
+      roleChanges,
     };
   });
 }
 
-/** Positions of the members of the club on `date` (joined, not yet left), at most `limit`. */
-function presentOn(members: readonly DemoMember[], date: string, limit: number): number[] {
-  const present: number[] = [];
-  members.forEach((m, i) => {
-    if (m.joinedOn <= date && (m.leftOn === undefined || m.leftOn > date)) present.push(i);
-  });
-  return present.slice(0, limit);
-}
-
-/** The 12 calendar months ending with the demo date's month, as `YYYY-MM`. */
-function trailingMonths(): string[] {
-  const [year, month] = DEMO_AS_OF.split('-').map(Number);
-  return Array.from({ length: 12 }, (_, i) => {
-    const d = new Date(Date.UTC(year, month - 12 + i, 1));
-    return d.toISOString().slice(0, 7);
-  });
-}
-
-function meetingsOf(plan: ClubPlan, members: readonly DemoMember[]): DemoMeeting[] {
-  return trailingMonths()
-    .filter((_, i) => plan.activity !== 'few_meetings' || i % 3 !== 1)
-    .map((month) => `${month}-15`)
-    .filter((heldOn) => heldOn >= plan.establishedOn && heldOn <= DEMO_AS_OF)
-    .map((heldOn) => ({ heldOn, attendees: presentOn(members, heldOn, 40) }))
-    .filter((m) => m.attendees.length > 0);
-}
-
-function sessionsOf(plan: ClubPlan, members: readonly DemoMember[]): DemoSession[] {
-  const months = trailingMonths();
-  return ACTIVITY_AREAS.filter((area) => plan.activity !== 'missing_areas' || (area !== 'rights' && area !== 'resources'))
-    .map((area, i) => {
-      // One area a month from the second month of the window; a club younger than that spreads them out.
-      const planned = `${months[1 + i]}-20`;
-      const heldOn = planned >= plan.establishedOn ? planned : minDate(addDays(plan.establishedOn, 3 + 9 * i), DEMO_AS_OF);
-      return { area, heldOn, participants: presentOn(members, heldOn, 12) };
-    })
-    .filter((s) => s.participants.length > 0);
+/** The plan's role changes (positions 2–7 are the home-care volunteers, 8–13 the livelihood ones), on members who stay. */
+function roleChangesOf(plan: ClubPlan, members: readonly DemoMember[]): DemoRoleChange[] {
+  if (plan.roleChange === 'volunteers_step_down') {
+    return [6, 7].map((member) => ({ member, roles: ['member'], effectiveOn: '2025-09-01' }));
+  }
+  if (plan.roleChange === 'volunteer_hands_over') {
+    const successor = members.findIndex((m, i) => i >= 14 && m.leftOn === undefined);
+    return [
+      { member: 13, roles: ['member'], effectiveOn: '2025-08-01' },
+      { member: successor, roles: ['livelihood_volunteer'], effectiveOn: '2025-08-01' },
+    ];
+  }
+  return [];
 }
 
 function membersOf(plan: ClubPlan, random: SeededRandom): DemoMember[] {
@@ -208,9 +218,9 @@ function membersOf(plan: ClubPlan, random: SeededRandom): DemoMember[] {
   });
 }
 
-/** The club's funds, with the contributions received up to the demo date (a young club has had fewer). */
+/** The club's funds, with the contributions received up to the demo's end (a young club has had fewer). */
 function fundsOf(plan: ClubPlan, random: SeededRandom): DemoFund[] {
-  return draftFundsOf(plan, random).map((f) => ({ ...f, contributions: f.contributions.filter((c) => c.receivedOn <= DEMO_AS_OF) }));
+  return draftFundsOf(plan, random).map((f) => ({ ...f, contributions: f.contributions.filter((c) => c.receivedOn <= DEMO_END) }));
 }
 
 function draftFundsOf(plan: ClubPlan, random: SeededRandom): DemoFund[] {
@@ -239,12 +249,3 @@ function draftFundsOf(plan: ClubPlan, random: SeededRandom): DemoFund[] {
   return [income, activity];
 }
 
-export function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
-function minDate(a: string, b: string): string {
-  return a < b ? a : b;
-}
