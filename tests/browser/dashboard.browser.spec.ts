@@ -131,7 +131,7 @@ describeWithBrowser('dashboard in headless Chromium, embedded platform with the 
     context = await browser.newContext({ viewport: LAPTOP, locale: 'vi-VN', acceptDownloads: true });
     page = await context.newPage();
     page.on('request', (r) => requested.push(r.url()));
-  }, 600_000); // the demo is ~1,500 writes: minutes on a busy 2-core machine
+  }, 600_000); // the demo is ~3,300 writes: minutes on a busy 2-core machine
 
   afterAll(async () => {
     await browser?.close();
