@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
 import { describeWith } from '@ishc/testing';
 import { ApiResponse, apiClient } from './support/api-client';
+import { defineTraCuUnits } from './support/org-units';
 import { Haystack, databaseRows, findPlaintexts, kafkaMessages } from './support/plaintext-search';
 import { PlatformUnderTest, startPlatform } from './support/platform-under-test';
 
@@ -118,13 +119,7 @@ describeWith(['postgres', 'kafka'], 'erasing a member leaves no plaintext anywhe
 
   it('before and after erasure no plaintext name, phone or national ID is in any database, Kafka topic or log; indicators unchanged', async () => {
     const api = apiClient(platform.gateway.url, await platform.token());
-    const units: Array<[string, object]> = [
-      ['VN', { name: 'Việt Nam', level: 'country', parentCode: null, validFrom: '1976-07-02' }],
-      ['84', { name: 'Tỉnh Trà Vinh', level: 'province', parentCode: 'VN', validFrom: '1992-05-01' }],
-      ['849', { name: 'Huyện Trà Cú', level: 'district', parentCode: '84', validFrom: '1992-05-01' }],
-      ['29461', { name: 'Thị trấn Trà Cú', level: 'commune', parentCode: '849', validFrom: '1992-05-01' }],
-    ];
-    for (const [code, body] of units) expect((await api.put(`/api/registry/org-units/${code}`, body)).status).toBe(201);
+    await defineTraCuUnits(api);
     const club = await api.post<{ id: string }>('/api/registry/clubs', { name: 'CLB ấp Sóc Mới', communeCode: '29461', establishedOn: '2024-01-15' });
     expect(club.status).toBe(201);
 

@@ -1,6 +1,7 @@
 import { Consumer, Kafka, logLevel } from 'kafkajs';
 import { describeWith } from '@ishc/testing';
 import { apiClient } from './support/api-client';
+import { defineOrgUnits } from './support/org-units';
 import { waitFor } from './support/platform-process';
 import { PlatformUnderTest, startPlatform } from './support/platform-under-test';
 
@@ -53,13 +54,12 @@ describeWith(['postgres', 'kafka'], 'the public indicator feed, end to end on Ka
 
   it('publishes every unit for the month, then a new revision only where a new club changed the figures', async () => {
     const api = apiClient(platform.gateway.url, await platform.token());
-    const units: Array<[string, object]> = [
+    await defineOrgUnits(api, [
       ['VN', { name: 'Việt Nam', level: 'country', parentCode: null, validFrom: '1976-07-02' }],
       ['86', { name: 'Tỉnh Vĩnh Long', level: 'province', parentCode: 'VN', validFrom: '2025-07-01' }],
       ['V86-A', { name: 'Xã Tập Sơn', level: 'commune', parentCode: '86', validFrom: '2025-07-01' }],
       ['V86-B', { name: 'Xã Trà Cú', level: 'commune', parentCode: '86', validFrom: '2025-07-01' }],
-    ];
-    for (const [code, body] of units) expect((await api.put(`/api/registry/org-units/${code}`, body)).status).toBe(201);
+    ]);
     const month = `${thisMonth}`;
     // Settled: the province and the country cover both communes (a pass may have run between the PUTs).
     await waitFor(

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describeWith } from '@ishc/testing';
 import { apiClient } from './support/api-client';
+import { defineOneCommune } from './support/org-units';
 import { PlatformUnderTest, startPlatform } from './support/platform-under-test';
 
 interface SpanLine {
@@ -37,13 +38,7 @@ describeWith(['postgres', 'kafka'], 'one club creation is one trace across proce
 
   it('holds spans from the gateway, the registry, the relay and reporting', async () => {
     const api = apiClient(platform.gateway.url, await platform.token());
-    for (const [code, body] of [
-      ['VN', { name: 'Việt Nam', level: 'country', parentCode: null, validFrom: '1976-07-02' }],
-      ['T1', { name: 'Tỉnh', level: 'province', parentCode: 'VN', validFrom: '2000-01-01' }],
-      ['C1', { name: 'Xã', level: 'commune', parentCode: 'T1', validFrom: '2000-01-01' }],
-    ] as const) {
-      expect((await api.put(`/api/registry/org-units/${code}`, body)).status).toBe(201);
-    }
+    await defineOneCommune(api);
     const created = await api.post<{ id: string }>('/api/registry/clubs', { name: 'CLB', communeCode: 'C1', establishedOn: '2024-01-01' });
     expect(created.status).toBe(201);
     const token = created.headers.get('x-consistency-token');

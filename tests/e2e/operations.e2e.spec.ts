@@ -1,6 +1,7 @@
 import { PoolClient } from 'pg';
 import { describeWith } from '@ishc/testing';
 import { apiClient } from './support/api-client';
+import { defineOneCommune } from './support/org-units';
 import { waitFor } from './support/platform-process';
 import { PlatformUnderTest, startPlatform } from './support/platform-under-test';
 
@@ -75,13 +76,7 @@ describeWith(['postgres'], 'operations: lag metrics during a burst, SIGTERM mid-
   beforeAll(async () => {
     platform = await startPlatform({ services: ['registry', 'reporting'], transport: 'embedded', extraEnv: { METRICS_TOKEN } });
     api = apiClient(platform.gateway.url, await platform.token());
-    for (const [code, body] of [
-      ['VN', { name: 'Việt Nam', level: 'country', parentCode: null, validFrom: '1976-07-02' }],
-      ['T1', { name: 'Tỉnh', level: 'province', parentCode: 'VN', validFrom: '2000-01-01' }],
-      ['C1', { name: 'Xã', level: 'commune', parentCode: 'T1', validFrom: '2000-01-01' }],
-    ] as const) {
-      expect((await api.put(`/api/registry/org-units/${code}`, body)).status).toBe(201);
-    }
+    await defineOneCommune(api);
   }, 90_000);
   afterAll(() => platform?.close());
 

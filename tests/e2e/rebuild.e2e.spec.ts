@@ -47,7 +47,7 @@ function rebuildOver(transport: 'embedded' | 'kafka'): void {
     let platform: PlatformUnderTest;
     beforeAll(async () => {
       platform = await startPlatform({ services: transport === 'kafka' ? ['registry', 'reporting'] : ['reporting'], transport });
-    });
+    }, 180_000); // joining Kafka consumer groups on a loaded 2-core machine can take more than jest's minute
     afterAll(() => platform?.close());
 
     it('answers identically before, during and after the rebuild, and goes on projecting', async () => {
@@ -92,13 +92,24 @@ function rebuildOver(transport: 'embedded' | 'kafka'): void {
       const next = `registry:${more.lastPosition.transactionId}:${more.lastPosition.globalPosition}`;
       await waitFor(async () => (await ask(QUESTIONS[0], next)).status === 200, 60_000, 'the new generation to project a new write');
 
+      // Generation 0's consumer goes with it: its checkpoints (embedded) or inbox rows (Kafka), and below its group.
+      const [bookkeeping, key] = transport === 'kafka' ? ['messaging_inbox', 'consumer'] : ['checkpoints', 'processor_id'];
+      const rowsOf = async (consumer: string) => (await reportingDb.query(`SELECT 1 FROM ${bookkeeping} WHERE ${key} = $1 LIMIT 1`, [consumer])).rowCount;
+      await waitFor(async () => (await rowsOf('reporting-projections')) === 0, 60_000, "generation 0's consumer rows to be deleted");
+      expect(await rowsOf('reporting-projections-g1')).toBe(1);
+
       if (transport === 'kafka') {
-        // A topic that lost its oldest messages (retention, a deletion) cannot feed a rebuild: 409, naming it.
-        const topic = `${platform.env.KAFKA_NAMESPACE}ishc.registry.events`;
+        const namespace = platform.env.KAFKA_NAMESPACE;
+        const topic = `${namespace}ishc.registry.events`;
         const kafka = new Kafka({ brokers: (process.env.KAFKA_BROKERS as string).split(','), clientId: 'rebuild-e2e', logLevel: logLevel.NOTHING });
         const kafkaAdmin = kafka.admin();
         await kafkaAdmin.connect();
         try {
+          const groups = async () => (await kafkaAdmin.listGroups()).groups.map((group) => group.groupId);
+          await waitFor(async () => !(await groups()).includes(`${namespace}reporting-projections`), 60_000, "generation 0's consumer group to be deleted");
+          expect(await groups()).toContain(`${namespace}reporting-projections-g1`);
+
+          // A topic that lost its oldest messages (retention, a deletion) cannot feed a rebuild: 409, naming it.
           await kafkaAdmin.fetchTopicMetadata({ topics: [topic] }); // deleteTopicRecords needs it loaded
           await kafkaAdmin.deleteTopicRecords({ topic, partitions: [{ partition: 0, offset: '1' }] });
         } finally {

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { describeWith } from '@ishc/testing';
 import { apiClient } from './support/api-client';
+import { defineOneCommune } from './support/org-units';
 import { waitFor } from './support/platform-process';
 import { PlatformUnderTest, startPlatform } from './support/platform-under-test';
 
@@ -52,13 +53,7 @@ describeWith(['postgres', 'kafka', 'zipkin'], 'one club creation is one trace in
 
   it('shows gateway, registry, relay and reporting spans in the trace of POST /api/registry/clubs', async () => {
     const api = apiClient(platform.gateway.url, await platform.token());
-    for (const [code, body] of [
-      ['VN', { name: 'Việt Nam', level: 'country', parentCode: null, validFrom: '1976-07-02' }],
-      ['T1', { name: 'Tỉnh', level: 'province', parentCode: 'VN', validFrom: '2000-01-01' }],
-      ['C1', { name: 'Xã', level: 'commune', parentCode: 'T1', validFrom: '2000-01-01' }],
-    ] as const) {
-      expect((await api.put(`/api/registry/org-units/${code}`, body)).status).toBe(201);
-    }
+    await defineOneCommune(api);
     const traceId = randomBytes(16).toString('hex');
     const traceparent = `00-${traceId}-${randomBytes(8).toString('hex')}-01`;
     const created = await api.post<{ id: string }>(

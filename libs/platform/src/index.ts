@@ -30,6 +30,7 @@ export * from './auth/dev-token.controller';
 export * from './database/unit-of-work';
 export { createServicePool, survivingIdleClientErrors, IDLE_IN_TRANSACTION_TIMEOUT_MS } from './database/pg-pool.provider';
 export * from './database/migrate';
+export * from './database/with-transaction';
 export * from './consistency/write-tracker';
 export * from './consistency/consistency-token';
 export { WriteInterceptor } from './idempotency/write.interceptor';

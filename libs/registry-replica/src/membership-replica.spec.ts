@@ -1,8 +1,9 @@
 import { MemberDiedV1, MemberJoinedClubV1, MembershipEndedV1, MembershipRolesChangedV1 } from '@ishc/contracts';
-import { createTestDatabase, describeWith, TestDatabase } from '@ishc/testing';
+import { describeWith } from '@ishc/testing';
 import { ReplicatedEvent } from './club-and-org-unit-replica';
 import { MEMBERSHIP_REPLICA_TABLES, replicateMembershipEvent } from './membership-replica';
 import { membershipReplicaTable } from './membership-replica.table';
+import { givenReplicaDatabase } from './spec-support/given-replica-database';
 
 const clubId = '00000000-0000-4000-8000-000000000001';
 const otherClubId = '00000000-0000-4000-8000-000000000002';
@@ -20,27 +21,19 @@ CREATE TABLE membership_replica (member_id uuid NOT NULL, club_id uuid NOT NULL,
 `;
 
 describeWith(['postgres'], 'the memberships replica: memberships with dates, dated roles, death', () => {
-  let db: TestDatabase;
-  beforeAll(async () => {
-    db = await createTestDatabase('membership_replica');
-    // A database from before the roles table, with a membership in it: the shared DDL adds what is missing
-    // and keeps what is there, however many times it runs.
-    await db.pool.query(TABLES_WITHOUT_ROLES);
-    await db.pool.query('INSERT INTO member_replica (member_id) VALUES ($1)', [m3]);
-    await db.pool.query(`INSERT INTO membership_replica (member_id, club_id, joined_on) VALUES ($1, $2, '2020-01-01')`, [m3, otherClubId]);
-    await db.pool.query(MEMBERSHIP_REPLICA_TABLES);
-    await db.pool.query(MEMBERSHIP_REPLICA_TABLES);
-  });
-  afterAll(() => db?.drop());
-
-  const apply = async (events: ReplicatedEvent[]) => {
-    const client = await db.pool.connect();
-    try {
-      for (const event of events) expect(await replicateMembershipEvent(event, client)).toBe(true);
-    } finally {
-      client.release();
-    }
-  };
+  // A database from before the roles table, with a membership in it: the shared DDL adds what is missing
+  // and keeps what is there, however many times it runs.
+  const replica = givenReplicaDatabase(
+    'membership_replica',
+    async (pool) => {
+      await pool.query(TABLES_WITHOUT_ROLES);
+      await pool.query('INSERT INTO member_replica (member_id) VALUES ($1)', [m3]);
+      await pool.query(`INSERT INTO membership_replica (member_id, club_id, joined_on) VALUES ($1, $2, '2020-01-01')`, [m3, otherClubId]);
+      await pool.query(MEMBERSHIP_REPLICA_TABLES);
+      await pool.query(MEMBERSHIP_REPLICA_TABLES);
+    },
+    replicateMembershipEvent,
+  );
 
   const history: ReplicatedEvent[] = [
     { type: 'MemberRegistered', data: { memberId: m2 } },
@@ -58,7 +51,7 @@ describeWith(['postgres'], 'the memberships replica: memberships with dates, dat
   ];
 
   const expectTheHistory = async () => {
-    const members = await membershipReplicaTable.findMembers(db.pool, [m1, m2, '10000000-0000-4000-8000-00000000000f']);
+    const members = await membershipReplicaTable.findMembers(replica.pool, [m1, m2, '10000000-0000-4000-8000-00000000000f']);
     expect([...members.keys()].sort()).toEqual([m1, m2]);
     expect(members.get(m1)).toEqual({
       memberId: m1,
@@ -85,7 +78,7 @@ describeWith(['postgres'], 'the memberships replica: memberships with dates, dat
         },
       ],
     });
-    expect(await membershipReplicaTable.findMember(db.pool, m2)).toEqual({
+    expect(await membershipReplicaTable.findMember(replica.pool, m2)).toEqual({
       memberId: m2,
       diedOn: '2025-02-03',
       memberships: [{ clubId, joinedOn: '2021-07-01', leftOn: '2025-02-03', roles: [{ since: '2021-07-01', roles: ['member'] }] }],
@@ -93,37 +86,32 @@ describeWith(['postgres'], 'the memberships replica: memberships with dates, dat
   };
 
   it('given a database from before the roles table, then its memberships are kept (with no roles known) and an unseen id is absent', async () => {
-    expect(await membershipReplicaTable.findMember(db.pool, m3)).toEqual({ memberId: m3, diedOn: null, memberships: [{ clubId: otherClubId, joinedOn: '2020-01-01', leftOn: null, roles: [] }] });
-    expect(await membershipReplicaTable.findMember(db.pool, m1)).toBeNull();
-    expect(await membershipReplicaTable.findMembers(db.pool, [])).toEqual(new Map());
+    expect(await membershipReplicaTable.findMember(replica.pool, m3)).toEqual({ memberId: m3, diedOn: null, memberships: [{ clubId: otherClubId, joinedOn: '2020-01-01', leftOn: null, roles: [] }] });
+    expect(await membershipReplicaTable.findMember(replica.pool, m1)).toBeNull();
+    expect(await membershipReplicaTable.findMembers(replica.pool, [])).toEqual(new Map());
   });
 
   it('given a member’s history, then the replica has each membership with its dates, its roles over time, and the day of death', async () => {
-    await apply(history);
+    await replica.apply(history);
     await expectTheHistory();
   });
 
   it('when the history is delivered again, then it ends in the same state', async () => {
-    await apply(history);
+    await replica.apply(history);
     await expectTheHistory();
   });
 
   it('when a joining is redelivered on its own after a role change of its own day, then the change stays', async () => {
-    await apply([
+    await replica.apply([
       joined({ memberId: m3, clubId, joinedOn: '2024-03-01', roles: ['member'] }),
       rolesChanged({ memberId: m3, clubId, roles: ['chair'], effectiveOn: '2024-03-01' }),
       joined({ memberId: m3, clubId, joinedOn: '2024-03-01', roles: ['member'] }),
     ]);
-    expect((await membershipReplicaTable.findMember(db.pool, m3))?.memberships.find((s) => s.clubId === clubId)?.roles).toEqual([{ since: '2024-03-01', roles: ['chair'] }]);
+    expect((await membershipReplicaTable.findMember(replica.pool, m3))?.memberships.find((s) => s.clubId === clubId)?.roles).toEqual([{ since: '2024-03-01', roles: ['chair'] }]);
   });
 
   it('leaves other events to the caller', async () => {
-    const client = await db.pool.connect();
-    try {
-      expect(await replicateMembershipEvent({ type: 'ClubEstablished', data: {} }, client)).toBe(false);
-      expect(await replicateMembershipEvent({ type: 'MemberErased', data: { memberId: m1, erasedOn: '2026-01-01' } }, client)).toBe(false);
-    } finally {
-      client.release();
-    }
+    expect(await replica.replicate({ type: 'ClubEstablished', data: {} })).toBe(false);
+    expect(await replica.replicate({ type: 'MemberErased', data: { memberId: m1, erasedOn: '2026-01-01' } })).toBe(false);
   });
 });

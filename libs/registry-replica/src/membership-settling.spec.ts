@@ -1,7 +1,8 @@
-import { createTestDatabase, describeWith, TestDatabase } from '@ishc/testing';
+import { describeWith } from '@ishc/testing';
 import { ReplicatedEvent } from './club-and-org-unit-replica';
 import { MEMBERSHIP_REPLICA_TABLES, replicateMembershipEvent } from './membership-replica';
 import { membersAwaitingMembership } from './membership-settling';
+import { givenReplicaDatabase } from './spec-support/given-replica-database';
 
 const clubId = '00000000-0000-4000-8000-000000000001';
 const otherClubId = '00000000-0000-4000-8000-000000000002';
@@ -12,28 +13,14 @@ const registered = (memberId: string): ReplicatedEvent => ({ type: 'MemberRegist
 const joined = (memberId: string, club: string, joinedOn: string): ReplicatedEvent => ({ type: 'MemberJoinedClub', data: { memberId, clubId: club, joinedOn, roles: ['member'] } });
 
 describeWith(['postgres'], 'a membership the replica may not have yet: registered moments ago, no membership of the club seen', () => {
-  let db: TestDatabase;
-  beforeAll(async () => {
-    db = await createTestDatabase('membership_settling');
-    await db.pool.query(MEMBERSHIP_REPLICA_TABLES);
-  });
-  afterAll(() => db?.drop());
-
-  const apply = async (events: ReplicatedEvent[]) => {
-    const client = await db.pool.connect();
-    try {
-      for (const event of events) expect(await replicateMembershipEvent(event, client)).toBe(true);
-    } finally {
-      client.release();
-    }
-  };
+  const replica = givenReplicaDatabase('membership_settling', MEMBERSHIP_REPLICA_TABLES, replicateMembershipEvent);
   /** The replica applied the registration an hour ago (past any settling window). */
   const registeredAnHourAgo = (memberId: string) =>
-    db.pool.query(`UPDATE member_replica SET registration_replicated_at = now() - interval '1 hour' WHERE member_id = $1`, [memberId]);
-  const awaiting = async () => [...(await membersAwaitingMembership(db.pool, clubId, [fresh, leaver, elsewhere, old, joinedOnly, unseen]))].sort();
+    replica.pool.query(`UPDATE member_replica SET registration_replicated_at = now() - interval '1 hour' WHERE member_id = $1`, [memberId]);
+  const awaiting = async () => [...(await membersAwaitingMembership(replica.pool, clubId, [fresh, leaver, elsewhere, old, joinedOnly, unseen]))].sort();
 
   it('given registrations just applied, then those with no membership of the club at all await it; one of the club (whatever its dates), one registered long ago, one known only by a joining and one unseen do not', async () => {
-    await apply([
+    await replica.apply([
       registered(fresh),
       registered(leaver),
       joined(leaver, clubId, '2022-01-01'),
@@ -48,17 +35,17 @@ describeWith(['postgres'], 'a membership the replica may not have yet: registere
   });
 
   it('when the joining arrives, then the member no longer awaits it', async () => {
-    await apply([joined(fresh, clubId, '2025-01-01')]);
+    await replica.apply([joined(fresh, clubId, '2025-01-01')]);
     expect(await awaiting()).toEqual([elsewhere]);
   });
 
   it('when a registration is delivered again, then the window still runs from the first time it was applied', async () => {
-    await apply([registered(old)]);
+    await replica.apply([registered(old)]);
     expect(await awaiting()).toEqual([elsewhere]);
   });
 
   it('given a settling window of 0 seconds, then no one awaits; no ids, no query', async () => {
-    expect(await membersAwaitingMembership(db.pool, clubId, [elsewhere], 0)).toEqual(new Set());
-    expect(await membersAwaitingMembership(db.pool, clubId, [])).toEqual(new Set());
+    expect(await membersAwaitingMembership(replica.pool, clubId, [elsewhere], 0)).toEqual(new Set());
+    expect(await membersAwaitingMembership(replica.pool, clubId, [])).toEqual(new Set());
   });
 });

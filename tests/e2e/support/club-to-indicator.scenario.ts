@@ -1,4 +1,5 @@
 import { ApiResponse, apiClient } from './api-client';
+import { defineTraCuUnits } from './org-units';
 import { PlatformUnderTest } from './platform-under-test';
 
 interface Indicators {
@@ -28,14 +29,7 @@ async function readHonouringRetryAfter<T>(read: () => Promise<ApiResponse<T>>, a
 export function clubToIndicatorScenario(platform: () => PlatformUnderTest): void {
   it('a club created over HTTP shows up in GET /api/reporting/indicators read with consistentWith', async () => {
     const api = apiClient(platform().gateway.url, await platform().token());
-    const units: Array<[string, object]> = [
-      ['VN', { name: 'Việt Nam', level: 'country', parentCode: null, validFrom: '1976-07-02' }],
-      ['84', { name: 'Tỉnh Trà Vinh', level: 'province', parentCode: 'VN', validFrom: '1992-05-01', validTo: '2025-06-30' }],
-      ['849', { name: 'Huyện Trà Cú', level: 'district', parentCode: '84', validFrom: '1992-05-01', validTo: '2025-06-30' }],
-      ['29461', { name: 'Thị trấn Trà Cú', level: 'commune', parentCode: '849', validFrom: '1992-05-01', validTo: '2025-06-30' }],
-      ['29462', { name: 'Thị trấn Định An', level: 'commune', parentCode: '849', validFrom: '1992-05-01', validTo: '2025-06-30' }],
-    ];
-    for (const [code, body] of units) expect((await api.put(`/api/registry/org-units/${code}`, body)).status).toBe(201);
+    await defineTraCuUnits(api);
 
     const club = await api.post<{ id: string }>('/api/registry/clubs', { name: 'CLB Liên thế hệ ấp Chợ', communeCode: '29461', establishedOn: '2021-06-01' });
     expect(club.status).toBe(201);

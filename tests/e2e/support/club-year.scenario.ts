@@ -1,5 +1,6 @@
 import { ACTIVITY_AREAS } from '@ishc/contracts';
 import { ApiResponse, apiClient } from './api-client';
+import { defineTraCuUnits } from './org-units';
 import { PlatformUnderTest } from './platform-under-test';
 
 type Api = ReturnType<typeof apiClient>;
@@ -19,14 +20,7 @@ const MONTHS = Array.from({ length: 12 }, (_, i) => `2025-${String(i + 1).padSta
 export function clubYearScenario(platform: () => PlatformUnderTest): void {
   it('a year of one club’s life makes it full-activities; a club missing one area is not; a second meeting in a month is 409', async () => {
     const api = apiClient(platform().gateway.url, await platform().token());
-    const units: Array<[string, object]> = [
-      ['VN', { name: 'Việt Nam', level: 'country', parentCode: null, validFrom: '1976-07-02' }],
-      ['84', { name: 'Tỉnh Trà Vinh', level: 'province', parentCode: 'VN', validFrom: '1992-05-01' }],
-      ['849', { name: 'Huyện Trà Cú', level: 'district', parentCode: '84', validFrom: '1992-05-01' }],
-      ['29461', { name: 'Thị trấn Trà Cú', level: 'commune', parentCode: '849', validFrom: '1992-05-01' }],
-      ['29462', { name: 'Thị trấn Định An', level: 'commune', parentCode: '849', validFrom: '1992-05-01' }],
-    ];
-    for (const [code, body] of units) expect((await api.put(`/api/registry/org-units/${code}`, body)).status).toBe(201);
+    await defineTraCuUnits(api);
 
     // One club per commune, so each commune's figure is its club's.
     const full = await clubWithMembers(api, '29461', 'CLB ấp Chợ');

@@ -1,4 +1,5 @@
 import { ApiResponse, apiClient } from './api-client';
+import { defineTraCuUnits } from './org-units';
 import { PlatformUnderTest } from './platform-under-test';
 
 type Api = ReturnType<typeof apiClient>;
@@ -31,13 +32,7 @@ const DATES = ['2025-01-14', '2025-01-15', '2025-02-28', '2025-03-17', '2025-03-
 export function loanRoundScenario(platform: () => PlatformUnderTest): void {
   it('reporting’s loans outstanding, PAR30 and income fund capital equal microfinance’s loans and ledger on every date', async () => {
     const api = apiClient(platform().gateway.url, await platform().token());
-    const units: Array<[string, object]> = [
-      ['VN', { name: 'Việt Nam', level: 'country', parentCode: null, validFrom: '1976-07-02' }],
-      ['84', { name: 'Tỉnh Trà Vinh', level: 'province', parentCode: 'VN', validFrom: '1992-05-01' }],
-      ['849', { name: 'Huyện Trà Cú', level: 'district', parentCode: '84', validFrom: '1992-05-01' }],
-      ['29461', { name: 'Thị trấn Trà Cú', level: 'commune', parentCode: '849', validFrom: '1992-05-01' }],
-    ];
-    for (const [code, body] of units) expect((await api.put(`/api/registry/org-units/${code}`, body)).status).toBe(201);
+    await defineTraCuUnits(api);
 
     const club = await api.post<{ id: string }>('/api/registry/clubs', { name: 'CLB ấp Chợ', communeCode: '29461', establishedOn: '2024-06-01' });
     expect(club.status).toBe(201);

@@ -1,11 +1,13 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { ConsumerProgress, EventTransport, RunningConsumer } from '@ishc/messaging';
-import { ConflictError, EVENT_TRANSPORT, HealthRegistry, PG_POOL } from '@ishc/platform';
+import { ConflictError, EVENT_TRANSPORT, HealthRegistry, PG_POOL, PLATFORM_CONFIG, ServiceConfig } from '@ishc/platform';
 import { Pool, PoolClient } from 'pg';
 import { PROJECTED_SOURCES, ProjectionConsumer } from '../projections/projection-consumer';
 import { migrateReportingSchema } from '../projections/reporting-schema';
 import { GenerationRecord, generationTable } from '../read-model/generation.table';
 import { ReadModelGeneration } from '../read-model/read-model-generation';
+import { KafkaConsumerGroups } from './kafka-consumer-groups';
+import { deleteConsumerRows, retiredConsumers } from './retired-consumers';
 import { dropGeneration, switchOver } from './switch-over';
 
 /** Held (session-level, on one connection) for as long as a rebuild runs, in whichever process. */
@@ -30,15 +32,24 @@ export class ReadModelRebuilds implements OnApplicationBootstrap, OnApplicationS
   private readonly logger = new Logger('Rebuild');
   private building: { generation: ReadModelGeneration; consumer: RunningConsumer | null; finished: Promise<void> } | null = null;
   private stopping = false;
+  /** Retired consumers' groups live in Kafka; the embedded transport keeps nothing outside our database. */
+  private readonly retiredGroups: KafkaConsumerGroups | null;
+  private forgetting: Promise<void> = Promise.resolve();
 
   constructor(
     @Inject(PG_POOL) private readonly pool: Pool,
     @Inject(EVENT_TRANSPORT) private readonly transport: EventTransport,
+    @Inject(PLATFORM_CONFIG) config: ServiceConfig,
     private readonly projections: ProjectionConsumer,
     private readonly health: HealthRegistry,
-  ) {}
+  ) {
+    this.retiredGroups = transport.kind === 'kafka' && config.kafka ? new KafkaConsumerGroups(config.kafka.brokers, config.kafka.namespace) : null;
+  }
 
-  /** Cleans up after a rebuild whose process stopped, and drops what an earlier switch-over could not. */
+  /**
+   * Cleans up after a rebuild whose process stopped, drops what an earlier switch-over could not, and
+   * finishes removing retired consumers' leftovers (in the background: it needs no lock, and Kafka may be slow).
+   */
   async onApplicationBootstrap(): Promise<void> {
     await this.underRebuildLock(async () => {
       await generationTable.abandonAllBuilding(this.pool);
@@ -46,11 +57,12 @@ export class ReadModelRebuilds implements OnApplicationBootstrap, OnApplicationS
     }).catch((error: unknown) => {
       if (!(error instanceof ConflictError)) throw error;
     });
+    this.forgetting = this.forgetRetiredConsumers();
   }
 
   async onApplicationShutdown(): Promise<void> {
     this.stopping = true;
-    await this.building?.finished;
+    await Promise.all([this.building?.finished, this.forgetting]);
   }
 
   /** Starts a rebuild and answers its generation at once; it goes on in the background. 409 if one runs, or if events are missing. */
@@ -110,6 +122,7 @@ export class ReadModelRebuilds implements OnApplicationBootstrap, OnApplicationS
     } finally {
       ended();
     }
+    await this.forgetRetiredConsumers();
   }
 
   private async waitForCatchUp(consumer: RunningConsumer): Promise<void> {
@@ -127,6 +140,22 @@ export class ReadModelRebuilds implements OnApplicationBootstrap, OnApplicationS
       if (!(await dropGeneration(this.pool, generation))) {
         this.logger.warn({ generation: generation.number }, 'a read still used the old read models: their tables are dropped at the next start');
       }
+    }
+  }
+
+  /**
+   * Removes what the transport keeps for the consumers of retired or abandoned generations whose tables
+   * are dropped: their checkpoint or inbox rows, and on Kafka their consumer group. Nothing reads them any
+   * more. Never throws: whatever is left (a group with members, a failure) goes at the next start or rebuild.
+   */
+  private async forgetRetiredConsumers(): Promise<void> {
+    try {
+      const consumers = await retiredConsumers(this.pool);
+      await deleteConsumerRows(this.pool, consumers);
+      const kept = (await this.retiredGroups?.delete(consumers)) ?? [];
+      if (kept.length > 0) this.logger.warn({ consumers: kept }, 'a retired consumer group still has members: it is deleted at the next start or rebuild');
+    } catch (error) {
+      this.logger.warn({ err: error }, "the retired consumers' leftovers stay until the next start or rebuild");
     }
   }
 

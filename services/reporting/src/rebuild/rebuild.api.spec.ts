@@ -43,6 +43,14 @@ describeWith(['postgres'], 'Rebuilding the read models beside the serving ones',
   }, 240000);
   afterAll(() => t?.close());
 
+  /** The consumers with checkpoint rows (the embedded transport's), once the rebuild's clean-up has left none of `gone`. */
+  const checkpointedConsumersWithout = async (gone: string) => {
+    const pool = t.app.get<Pool>(PG_POOL);
+    const consumers = async () => (await pool.query<{ c: string }>(`SELECT DISTINCT processor_id AS c FROM checkpoints WHERE processor_id LIKE 'reporting-projections%' ORDER BY 1`)).rows.map((r) => r.c);
+    while ((await consumers()).includes(gone)) await new Promise((resolve) => setTimeout(resolve, 100));
+    return consumers();
+  };
+
   // One at a time: supertest listens and closes the app's server per request.
   const answers = async () => {
     const all: Array<{ status: number; body: unknown }> = [];
@@ -87,6 +95,9 @@ describeWith(['postgres'], 'Rebuilding the read models beside the serving ones',
     const view = await pool.query(`SELECT definition FROM pg_views WHERE schemaname = 'public' AND viewname = 'rp_club'`);
     expect(view.rows[0].definition).toContain('rp_generation_1.rp_club');
     expect((await pool.query(`SELECT 1 FROM pg_namespace WHERE nspname = 'rp_generation_0'`)).rowCount).toBe(0);
+    // Generation 0's consumer is removed with it (its checkpoints and leases); generation 1's goes on.
+    expect(await checkpointedConsumersWithout('reporting-projections')).toEqual(['reporting-projections-g1']);
+    expect((await pool.query(`SELECT 1 FROM processor_leases WHERE processor_id = 'reporting-projections'`)).rowCount).toBe(0);
   }, 120000);
 
   it('goes on projecting new writes into the new generation, read-your-writes included', async () => {
@@ -108,6 +119,7 @@ describeWith(['postgres'], 'Rebuilding the read models beside the serving ones',
     let state = first.body.state;
     while (state === 'building') state = (await http().get(`/api/reporting/rebuilds/${first.body.number}`).set('Authorization', `Bearer ${admin}`)).body.state;
     expect(state).toBe('active');
+    expect(await checkpointedConsumersWithout('reporting-projections-g1')).toEqual([`reporting-projections-g${first.body.number}`]);
     await http().get('/api/reporting/rebuilds/x').set('Authorization', `Bearer ${admin}`).expect(400);
     await http().get('/api/reporting/rebuilds/99').set('Authorization', `Bearer ${admin}`).expect(404);
   }, 120000);

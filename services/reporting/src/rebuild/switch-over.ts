@@ -1,3 +1,4 @@
+import { isLockNotAvailable, withTransaction } from '@ishc/platform';
 import { Pool } from 'pg';
 import { generationTable } from '../read-model/generation.table';
 import { ReadModelGeneration } from '../read-model/read-model-generation';
@@ -9,7 +10,8 @@ import { identifier, pointViewsAt } from '../read-model/read-model-views';
  */
 const SWITCH_LOCK_TIMEOUT = '300ms';
 const SWITCH_ATTEMPTS = 40;
-const LOCK_NOT_AVAILABLE = '55P03';
+/** How long a drop waits for reads still running on the old tables before it leaves them to the next start. */
+const DROP_LOCK_TIMEOUT = '5s';
 
 /**
  * Makes `generation` the active one: the generation table and every view in `public` change in one
@@ -17,20 +19,19 @@ const LOCK_NOT_AVAILABLE = '55P03';
  */
 export async function switchOver(pool: Pool, generation: ReadModelGeneration): Promise<void> {
   for (let attempt = 1; ; attempt++) {
-    const client = await pool.connect();
     try {
-      await client.query('BEGIN');
-      await client.query(`SET LOCAL lock_timeout = '${SWITCH_LOCK_TIMEOUT}'`);
-      await generationTable.activate(client, generation.number);
-      await pointViewsAt(client, generation.schema);
-      await client.query('COMMIT');
+      await withTransaction(
+        pool,
+        async (client) => {
+          await generationTable.activate(client, generation.number);
+          await pointViewsAt(client, generation.schema);
+        },
+        { lockTimeout: SWITCH_LOCK_TIMEOUT },
+      );
       return;
     } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      if ((error as { code?: string }).code !== LOCK_NOT_AVAILABLE || attempt >= SWITCH_ATTEMPTS) throw error;
+      if (!isLockNotAvailable(error) || attempt >= SWITCH_ATTEMPTS) throw error;
       await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
-    } finally {
-      client.release();
     }
   }
 }
@@ -40,21 +41,20 @@ export async function switchOver(pool: Pool, generation: ReadModelGeneration): P
  * after a short wait it gives up (answering false), and the next start of the service drops them.
  */
 export async function dropGeneration(pool: Pool, generation: ReadModelGeneration): Promise<boolean> {
-  const client = await pool.connect();
   try {
-    await client.query('BEGIN');
-    await client.query(`SET LOCAL lock_timeout = '5s'`);
-    const droppable = await client.query(`SELECT 1 FROM rp_generation WHERE number = $1 AND state IN ('retired', 'abandoned') FOR UPDATE`, [generation.number]);
-    if (droppable.rowCount !== 1) throw new Error(`generation ${generation.number} is not retired or abandoned: its tables stay`);
-    await client.query(`DROP SCHEMA IF EXISTS ${identifier(generation.schema)} CASCADE`);
-    await generationTable.markDropped(client, generation.number);
-    await client.query('COMMIT');
+    await withTransaction(
+      pool,
+      async (client) => {
+        const droppable = await client.query(`SELECT 1 FROM rp_generation WHERE number = $1 AND state IN ('retired', 'abandoned') FOR UPDATE`, [generation.number]);
+        if (droppable.rowCount !== 1) throw new Error(`generation ${generation.number} is not retired or abandoned: its tables stay`);
+        await client.query(`DROP SCHEMA IF EXISTS ${identifier(generation.schema)} CASCADE`);
+        await generationTable.markDropped(client, generation.number);
+      },
+      { lockTimeout: DROP_LOCK_TIMEOUT },
+    );
     return true;
   } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    if ((error as { code?: string }).code === LOCK_NOT_AVAILABLE) return false;
+    if (isLockNotAvailable(error)) return false;
     throw error;
-  } finally {
-    client.release();
   }
 }
