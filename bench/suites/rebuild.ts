@@ -7,6 +7,7 @@ import { comparePositions, Position, PostgresEventStore, START } from '@ishc/eve
 import { Pool } from 'pg';
 import { createDatabase } from '../support/databases';
 import { fastFillProvince } from '../support/fast-fill';
+import { measureBreakdowns } from '../support/breakdown-queries';
 import { distinctDays, measureIndicatorQueries } from '../support/indicator-queries';
 import { adminToken, preparePlatform } from '../support/platform';
 import { districtCount, PROVINCE_CODE, provinceChunks, ProvinceSize, StoreName, STORES } from '../support/province';
@@ -90,6 +91,13 @@ export async function rebuildSuite(options: RebuildOptions, log: (line: string) 
     });
 
     figures.push(...(await provinceQueries(reporting.url, options, 'stack', log)));
+    // The breakdowns (cold; the cache mode does not matter to a miss): read the province's facts once, against computing each row again.
+    figures.push(
+      ...(await measureBreakdowns(
+        { reportingUrl: reporting.url, token: await adminToken(), reporting: reportingPool, orgUnit: PROVINCE_CODE, asOf: distinctDays('2025-10-01', Math.min(3, options.coldQueries)), label: 'province, stack mode' },
+        log,
+      )),
+    );
     // Embedded mode: the same process restarted with ISHC_MODE=embedded and no Redis (its cache is then the
     // process's memory), over the same read models (it resumes from its checkpoints: nothing to project).
     await reporting.stop();
@@ -112,6 +120,8 @@ export async function rebuildSuite(options: RebuildOptions, log: (line: string) 
     `Indicator queries: GET /api/reporting/indicators?orgUnit=${PROVINCE_CODE}&asOf=… one at a time, first in stack mode (ISHC_MODE=stack, Redis cache), then with the same process restarted in embedded mode (ISHC_MODE=embedded, no REDIS_URL: the in-memory cache), same read models. ` +
       `Cold: ${options.coldQueries} distinct asOf dates in 2025, each a cache miss (PostgreSQL's buffers are warm). Cached: the same query ${options.cachedQueries} times. Baseline: GET /api/reporting/health over the same HTTP path. ` +
       'Both modes use the run\'s PostgreSQL server: the one on 5432 unless the run had --embedded-postgres (the embedded mode\'s own server, see postgresServer).',
+    `Breakdowns: GET /api/reporting/indicators/breakdown?orgUnit=${PROVINCE_CODE}&asOf=…&by=commune and by=club in stack mode, cold (${Math.min(3, options.coldQueries)} distinct asOf dates from 2025-10-01, each a cache miss). ` +
+      'Baseline, for each of the same dates: the breakdown as it was computed before its scope\'s facts were read once — computeIndicators (services/reporting/src/indicators) for each commune or club of the province, its facts read for that part alone, in one read-only snapshot, called from the bench\'s process on the reporting database (no HTTP: the ratio understates the gain).',
   );
   return { suite: 'rebuild+indicators', figures, notes };
 }

@@ -1,6 +1,6 @@
 import { IsoDate } from '@ishc/contracts';
 import { Pool, PoolClient } from 'pg';
-import { ClubTally, ScopeTally, TallyParameters } from './domain/club-tally';
+import { ClubTally, ScopeTally, TallyParameters, beneficiariesAmong } from './domain/club-tally';
 import { loanWindow, trailingWindow } from './domain/windows';
 
 /**
@@ -10,12 +10,14 @@ import { loanWindow, trailingWindow } from './domain/windows';
  * members(k,T) (joinedOn ≤ T < leftOn, alive on T) once per club; "known" = the registration is
  * projected (sex and birth year); older = year(T) − birthYear ≥ elderlyAge; the role set in force is the
  * latest on or before T (a later one on or before T replaces it); checks and visits within W, loans
- * disbursed within the loan window, whichever club recorded or lent them.
+ * disbursed within the loan window, whichever club recorded or lent them. The beneficiaries of home care
+ * are counted per club, with the clubs of those who are members of several (sharedBeneficiaries), so that
+ * any part of the scope counts them once each without asking again (the breakdown).
  */
 export async function readClubTallies(db: Pool | PoolClient, clubIds: readonly string[], asOf: IsoDate, params: TallyParameters): Promise<ScopeTally> {
   const w = trailingWindow(asOf, params.trailingWindowMonths);
   const lw = loanWindow(asOf, params);
-  const r = await db.query<[string, number, number, number, number, number, number, number, number, number, number, number]>({
+  const r = await db.query<[string | null, number, number, number, number, number, number, number, number, number, number, number, string[] | null]>({
     rowMode: 'array',
     text: `WITH scope AS MATERIALIZED (SELECT DISTINCT unnest($1::uuid[]) AS club_id),
       members AS MATERIALIZED (
@@ -59,15 +61,21 @@ export async function readClubTallies(db: Pool | PoolClient, clubIds: readonly s
              count(*) FILTER (WHERE borrower)::int,
              count(*) FILTER (WHERE 'home_care_volunteer' = ANY(roles))::int,
              count(*) FILTER (WHERE 'livelihood_volunteer' = ANY(roles))::int,
-             (SELECT count(DISTINCT member_id) FROM flagged WHERE visited)::int
-        FROM flagged GROUP BY club_id`,
+             count(*) FILTER (WHERE visited)::int,
+             NULL::text[]
+        FROM flagged GROUP BY club_id
+      UNION ALL
+      -- A beneficiary who is a member of several clubs of the scope: one row with those clubs (no club id).
+      SELECT NULL, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, array_agg(DISTINCT club_id::text ORDER BY club_id::text)
+        FROM flagged WHERE visited GROUP BY member_id HAVING count(DISTINCT club_id) > 1`,
     values: [clubIds, asOf, w.start, lw.start, Number(asOf.slice(0, 4)), params.elderlyAge],
   });
   const clubs = new Map<string, ClubTally>();
-  let homeCareBeneficiaries = 0;
-  for (const [clubId, members, women, older, young, ethnicMinority, disadvantaged, olderHealthChecked, borrowers, homeCareVolunteers, livelihoodVolunteers, beneficiaries] of r.rows) {
-    clubs.set(clubId, { members, women, older, young, ethnicMinority, disadvantaged, olderHealthChecked, borrowers, homeCareVolunteers, livelihoodVolunteers });
-    homeCareBeneficiaries = beneficiaries;
+  const sharedBeneficiaries: string[][] = [];
+  for (const [clubId, members, women, older, young, ethnicMinority, disadvantaged, olderHealthChecked, borrowers, homeCareVolunteers, livelihoodVolunteers, beneficiaries, shared] of r.rows) {
+    if (clubId === null) sharedBeneficiaries.push(shared ?? []);
+    else clubs.set(clubId, { members, women, older, young, ethnicMinority, disadvantaged, olderHealthChecked, borrowers, homeCareVolunteers, livelihoodVolunteers, beneficiaries });
   }
-  return { clubs, homeCareBeneficiaries };
+  const tally = { clubs, homeCareBeneficiaries: 0, sharedBeneficiaries };
+  return { ...tally, homeCareBeneficiaries: beneficiariesAmong(tally, new Set(clubs.keys())) };
 }

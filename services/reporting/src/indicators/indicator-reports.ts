@@ -10,7 +10,9 @@ import { readProjectionVersion } from '../projections/projection-version';
 import { computeIndicators } from './compute-indicators';
 import { readCoverageFacts, readFootprintCoverageFacts, readOrgUnitValidity } from './coverage-facts.query';
 import { CoverageFacts } from './domain/coverage-indicators';
-import { DEFAULT_PLAN_PARAMETERS } from './domain/plan-parameters';
+import { factsByPart, indicatorsOf } from './domain/indicators-of';
+import { DEFAULT_PLAN_PARAMETERS, PlanParameters } from './domain/plan-parameters';
+import { readIndicatorFacts } from './indicator-facts.query';
 
 /** What a report is asked for (GET /indicators, /indicators/breakdown, /exports). */
 export interface ReportQuery {
@@ -116,30 +118,39 @@ export class IndicatorReports {
     });
   }
 
+  /**
+   * The facts of the whole scope are read once (a fixed number of statements, as for GET /indicators) and
+   * each row's indicators are computed from them for its commune or club: the same function as
+   * GET /indicators, so a commune's row equals GET /indicators for that commune.
+   */
   breakdown(report: ResolvedReport, by: BreakdownBy): Promise<BreakdownAnswer> {
     return this.cached({ kind: 'breakdown', by, report }, async (db) => {
       const scope = await this.scopeOf(db, report);
       const names = await readUnitNames(db, scope.communes);
-      const rows: BreakdownRow[] = [];
+      const params = this.paramsOf(report);
+      const factsOf = factsByPart(await readIndicatorFacts(db, scope, report.asOf, params));
+      const indicatorsOfPart = (part: CoverageFacts) => withTargets(indicatorsOf(part, factsOf(part), report.asOf, params), report.plan?.targets ?? []);
       if (by === 'commune') {
-        for (const commune of scope.communes) {
-          const part = { communes: [commune], clubs: scope.clubs.filter((c) => c.communeCode === commune) };
-          rows.push({ orgUnit: commune, orgUnitName: names.get(commune) ?? null, clubId: null, clubName: null, indicators: await this.compute(db, report, part) });
-        }
-      } else {
-        const clubNames = await readClubNames(db, scope.clubs.map((c) => c.clubId));
-        const clubs = [...scope.clubs].sort((a, b) => a.communeCode.localeCompare(b.communeCode) || a.clubId.localeCompare(b.clubId));
-        for (const club of clubs) {
-          const part = { communes: [club.communeCode], clubs: [club] };
-          rows.push({
-            orgUnit: club.communeCode,
-            orgUnitName: names.get(club.communeCode) ?? null,
-            clubId: club.clubId,
-            clubName: clubNames.get(club.clubId) ?? null,
-            indicators: await this.compute(db, report, part),
-          });
-        }
+        const clubsOf = new Map<string, Array<CoverageFacts['clubs'][number]>>();
+        for (const club of scope.clubs) clubsOf.set(club.communeCode, [...(clubsOf.get(club.communeCode) ?? []), club]);
+        const rows = scope.communes.map((commune): BreakdownRow => ({
+          orgUnit: commune,
+          orgUnitName: names.get(commune) ?? null,
+          clubId: null,
+          clubName: null,
+          indicators: indicatorsOfPart({ communes: [commune], clubs: clubsOf.get(commune) ?? [] }),
+        }));
+        return { ...this.head(report, scope), by, rows };
       }
+      const clubNames = await readClubNames(db, scope.clubs.map((c) => c.clubId));
+      const clubs = [...scope.clubs].sort((a, b) => a.communeCode.localeCompare(b.communeCode) || a.clubId.localeCompare(b.clubId));
+      const rows = clubs.map((club): BreakdownRow => ({
+        orgUnit: club.communeCode,
+        orgUnitName: names.get(club.communeCode) ?? null,
+        clubId: club.clubId,
+        clubName: clubNames.get(club.clubId) ?? null,
+        indicators: indicatorsOfPart({ communes: [club.communeCode], clubs: [club] }),
+      }));
       return { ...this.head(report, scope), by, rows };
     });
   }
@@ -155,8 +166,11 @@ export class IndicatorReports {
   }
 
   private async compute(db: PoolClient, report: ResolvedReport, scope: CoverageFacts): Promise<ReportedIndicator[]> {
-    const params = report.plan ? planParametersOf(report.plan) : DEFAULT_PLAN_PARAMETERS;
-    return withTargets(await computeIndicators(db, scope, report.asOf, params), report.plan?.targets ?? []);
+    return withTargets(await computeIndicators(db, scope, report.asOf, this.paramsOf(report)), report.plan?.targets ?? []);
+  }
+
+  private paramsOf(report: ResolvedReport): PlanParameters {
+    return report.plan ? planParametersOf(report.plan) : DEFAULT_PLAN_PARAMETERS;
   }
 
   /**

@@ -28,6 +28,8 @@ export interface ClubTally {
   /** Members holding `home_care_volunteer` / `livelihood_volunteer` on T. */
   homeCareVolunteers: number;
   livelihoodVolunteers: number;
+  /** Members visited at home within W (by any club's volunteers). */
+  beneficiaries: number;
 }
 
 /** The tallies of the clubs of `clubs(U,T)`, and what is counted once across them. */
@@ -36,6 +38,11 @@ export interface ScopeTally {
   clubs: ReadonlyMap<string, ClubTally>;
   /** Distinct members of members(k,T) of any club of the scope visited at home within W. */
   homeCareBeneficiaries: number;
+  /**
+   * The clubs of each beneficiary who is a member of more than one club of the scope (a few): with the
+   * clubs' `beneficiaries`, what counts a part of the scope's beneficiaries once each (beneficiariesAmong).
+   */
+  sharedBeneficiaries: ReadonlyArray<readonly string[]>;
 }
 
 export const EMPTY_TALLY: ClubTally = {
@@ -49,6 +56,7 @@ export const EMPTY_TALLY: ClubTally = {
   borrowers: 0,
   homeCareVolunteers: 0,
   livelihoodVolunteers: 0,
+  beneficiaries: 0,
 };
 
 export const tallyOf = (tally: ScopeTally, clubId: string): ClubTally => tally.clubs.get(clubId) ?? EMPTY_TALLY;
@@ -76,7 +84,7 @@ export function tallyClubs(
   const isOlder = (s: MemberStatistics | null) => s !== null && ageOn(s.birthYear, asOf) >= params.elderlyAge;
 
   const tallies = new Map<string, ClubTally>();
-  const beneficiaries = new Set<string>();
+  const clubsOfBeneficiary = new Map<string, string[]>();
   for (const { clubId, memberId, member } of membersOn(clubs, facts.members, asOf)) {
     const t = tallies.get(clubId) ?? { ...EMPTY_TALLY };
     tallies.set(clubId, t);
@@ -85,7 +93,10 @@ export function tallyClubs(
     if (roles.has('home_care_volunteer')) t.homeCareVolunteers++;
     if (roles.has('livelihood_volunteer')) t.livelihoodVolunteers++;
     if (borrowers.has(memberId)) t.borrowers++;
-    if (visited.has(memberId)) beneficiaries.add(memberId);
+    if (visited.has(memberId)) {
+      t.beneficiaries++;
+      clubsOfBeneficiary.set(memberId, [...(clubsOfBeneficiary.get(memberId) ?? []), clubId]);
+    }
     if (member === null) continue;
     if (member.sex === 'F') t.women++;
     if (isOlder(member)) t.older++;
@@ -94,5 +105,20 @@ export function tallyClubs(
     if (member.ethnicMinority === true) t.ethnicMinority++;
     if (member.disadvantaged.length > 0) t.disadvantaged++;
   }
-  return { clubs: tallies, homeCareBeneficiaries: beneficiaries.size };
+  const shared = [...clubsOfBeneficiary.values()].filter((clubIds) => clubIds.length > 1).map((clubIds) => clubIds.sort());
+  return { clubs: tallies, homeCareBeneficiaries: clubsOfBeneficiary.size, sharedBeneficiaries: shared };
+}
+
+/**
+ * home_care_beneficiaries over some clubs of the scope (distinct club ids), from the clubs' counts: each
+ * club's beneficiaries, less those counted in more than one of these clubs, counted once.
+ */
+export function beneficiariesAmong(tally: ScopeTally, clubIds: ReadonlySet<string>): number {
+  let total = 0;
+  for (const clubId of clubIds) total += tallyOf(tally, clubId).beneficiaries;
+  for (const clubsOfMember of tally.sharedBeneficiaries) {
+    const among = clubsOfMember.filter((clubId) => clubIds.has(clubId)).length;
+    if (among > 1) total -= among - 1;
+  }
+  return total;
 }

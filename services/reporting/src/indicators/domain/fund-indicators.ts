@@ -9,6 +9,19 @@ export interface FundFacts {
   incomeFundCapitalVnd: number;
 }
 
+/** FundFacts with the capital club by club (a club missing has none), for the whole scope. */
+export interface ClubFundFacts {
+  fundsOpened: FundFacts['fundsOpened'];
+  incomeFundCapitalVnd: ReadonlyMap<string, number>;
+}
+
+/** The FundFacts of some clubs of the scope (distinct club ids): their capital summed. */
+export function fundFactsAmong(facts: ClubFundFacts, clubIds: ReadonlySet<string>): FundFacts {
+  let capital = 0;
+  for (const clubId of clubIds) capital += facts.incomeFundCapitalVnd.get(clubId) ?? 0;
+  return { fundsOpened: facts.fundsOpened, incomeFundCapitalVnd: capital };
+}
+
 /** `clubs_with_both_funds_pct` and `income_fund_capital_vnd`, exactly as ISHC.md §6 defines them. */
 export function fundIndicators(clubs: ReadonlyArray<{ clubId: string }>, facts: FundFacts): IndicatorValue[] {
   const kindsOf = new Map<string, Set<FundKind>>();

@@ -99,6 +99,17 @@ export function portfolioOn(clubs: ReadonlyArray<{ clubId: string }>, facts: Loa
   };
 }
 
+/** The portfolio of some clubs (distinct club ids) from their own, club by club (a club missing has none). */
+export function portfolioAmong(byClub: ReadonlyMap<string, LoanPortfolio>, clubIds: ReadonlySet<string>): LoanPortfolio {
+  let outstandingVnd = 0;
+  let par30Vnd = 0;
+  for (const clubId of clubIds) {
+    outstandingVnd += byClub.get(clubId)?.outstandingVnd ?? 0;
+    par30Vnd += byClub.get(clubId)?.par30Vnd ?? 0;
+  }
+  return { outstandingVnd, par30Vnd };
+}
+
 /** loanIndicators from the portfolio and the clubs' tallies (club-tally.ts). */
 export function loanIndicatorsOf(clubs: ReadonlyArray<{ clubId: string }>, facts: { portfolio: LoanPortfolio; tally: ScopeTally }): IndicatorValue[] {
   const clubIds = [...new Set(clubs.map((c) => c.clubId))];
