@@ -18,7 +18,7 @@ export { CheckpointStore } from './processing/checkpoint-store';
 export { ProcessorLease } from './processing/processor-lease';
 export type { ProcessorLeaseOptions } from './processing/processor-lease';
 export { runProcessor } from './processing/run-processor';
-export type { RunningProcessor, RunProcessorOptions } from './processing/run-processor';
+export type { ProcessorEffect, RunningProcessor, RunProcessorOptions } from './processing/run-processor';
 export type { RetryBackoff } from './processing/retry-backoff';
 export { decideAndAppend } from './command/decide-and-append';
 export type { Decider, DecideAndAppendOptions, DecideAndAppendResult } from './command/decide-and-append';

@@ -1,10 +1,11 @@
-import { PoolClient } from 'pg';
 import { positionOf } from '../store/positions';
-import { Position, RecordedEvent, START } from '../types';
+import { Position, START } from '../types';
 import { sleep } from './abortable-sleep';
 import { subscribeToAppends } from './append-notifications';
+import { CommitBatch } from './batch-commit';
 import { CheckpointStore } from './checkpoint-store';
-import { inTransaction } from './in-transaction';
+import { commitAfterExternalEffect } from './commit-after-external-effect';
+import { commitInTargetTransaction } from './commit-in-target-transaction';
 import { PositionWaiters } from './position-waiters';
 import { ProcessorLease } from './processor-lease';
 import { backoffMs } from './retry-backoff';
@@ -13,19 +14,19 @@ import { Wakeup } from './wakeup';
 
 type LoopOptions = RunProcessorOptions & Required<Pick<RunProcessorOptions, 'partition' | 'batchSize' | 'idleWaitMs' | 'lease'>>;
 
-/** Why a batch transaction rolled back without an error: both mean "re-read the checkpoint, carry on". */
-type BatchOutcome = { commit: true } | { commit: false; reason: 'checkpoint-moved' | 'lease-lost' };
-
 export class ProcessorLoop implements RunningProcessor {
   readonly done: Promise<void>;
   private readonly stopping = new AbortController();
   private readonly wakeup = new Wakeup();
   private readonly waiters = new PositionWaiters();
   private readonly checkpoints = new CheckpointStore();
+  private readonly commitBatch: CommitBatch;
   private current: Position = START;
   private lease?: ProcessorLease;
 
   constructor(private readonly options: LoopOptions) {
+    const key = { target: options.target, processorId: options.processorId, partition: options.partition };
+    this.commitBatch = options.effect === 'external-at-least-once' ? commitAfterExternalEffect(key, options.handle) : commitInTargetTransaction(key, options.handle);
     const unsubscribe = subscribeToAppends(options.source.pool, () => this.wakeup.notify());
     this.done = this.run().finally(async () => {
       unsubscribe();
@@ -68,7 +69,7 @@ export class ProcessorLoop implements RunningProcessor {
           continue;
         }
         const next = positionOf(events[events.length - 1]);
-        const outcome = await this.commitBatch(events, checkpoint, next);
+        const outcome = await this.commitBatch({ events, expected: checkpoint, next, lease: this.lease });
         if (!outcome.commit) {
           checkpoint = undefined;
           if (outcome.reason === 'lease-lost') await this.dropLease();
@@ -87,20 +88,6 @@ export class ProcessorLoop implements RunningProcessor {
         await sleep(backoffMs(attempt, this.options.retry), signal).catch(() => undefined);
       }
     }
-  }
-
-  private commitBatch(events: RecordedEvent[], expected: Position, next: Position): Promise<BatchOutcome> {
-    const { target, processorId, partition, handle } = this.options;
-    return inTransaction<BatchOutcome>(target, async (client: PoolClient) => {
-      if (this.lease && !(await this.lease.fence(client))) return { commit: false, reason: 'lease-lost' };
-      // Checkpoint before effect: the CAS row-locks the checkpoint, so a competing instance waits here
-      // instead of running its effect, then finds the checkpoint moved and rolls back having done nothing.
-      if (!(await this.checkpoints.compareAndSet(client, processorId, partition, expected, next))) {
-        return { commit: false, reason: 'checkpoint-moved' };
-      }
-      await handle(events, client);
-      return { commit: true };
-    });
   }
 
   private async readCheckpoint(): Promise<Position> {

@@ -233,6 +233,35 @@ describeWith(['postgres'], 'runProcessor', () => {
     expect(errors).toEqual([]);
   });
 
+  it('applies each effect exactly once when two instances race without a lease: the one that loses the checkpoint never applies it', async () => {
+    const handled: number[] = [];
+    const errors: unknown[] = [];
+    const racer = () =>
+      start({
+        processorId: 'racing',
+        effect: 'in-target-transaction',
+        lease: false,
+        batchSize: 2,
+        handle: async (events, client) => {
+          await client.query('SELECT pg_sleep(0.01)'); // widens the window in which both hold the same batch
+          await record('racing', events, client);
+          handled.push(...events.map((e) => (e.data as { n: number }).n));
+        },
+        onError: (err) => errors.push(err),
+      });
+    const [a, b] = [await racer(), await racer()];
+    let last = START;
+    for (let i = 0; i < 10; i++) last = await appendNumbered(`r${i % 3}`, 1 + i * 2, 2);
+
+    expect(await a.waitUntil(last, WAIT_MS)).toBe(true);
+    expect(await b.waitUntil(last, WAIT_MS)).toBe(true);
+    const all = Array.from({ length: 20 }, (_, i) => i + 1);
+    // A duplicate effect would have failed on the primary key and shown up as an error.
+    expect(errors).toEqual([]);
+    expect(handled).toEqual(all);
+    expect(await processedNs('racing')).toEqual(all);
+  });
+
   it('keeps partitions apart: each has its own checkpoint', async () => {
     const last = await appendNumbered('p', 1, 2);
     const p1 = await start({ processorId: 'parted', partition: 'p1', handle: async () => undefined });

@@ -1,7 +1,11 @@
-// The relay is an ordinary checkpointed processor of the service's own event store: its "effect" is the
-// Kafka publish, and its checkpoint commits (in the service's database) only after Kafka acknowledged.
-// A crash between the two republishes the batch; consumers drop the duplicates by event id (inbox).
-// No dual writes: services only append to their store, and this is the one path to Kafka.
+// The relay is an ordinary checkpointed processor of the service's own event store whose effect, the Kafka
+// publish, lives outside that database ('external-at-least-once'): each batch is read, sent and
+// acknowledged by Kafka with no transaction open, and only then does its checkpoint move, in one short
+// transaction (fence the lease, compare-and-set, commit). Holding a transaction across the send, as before,
+// held the xmin horizon of every gap-safe subscriber on the PostgreSQL server for each broker round trip.
+// A crash, a lost lease or a checkpoint moved by another instance between send and checkpoint republishes
+// the batch; consumers drop the duplicates by event id (inbox). No dual writes: services only append to
+// their store, and this is the one path to Kafka.
 import { deadLetterTopic, eventsTopic } from '@ishc/contracts';
 import { type PostgresEventStore, runProcessor } from '@ishc/event-store';
 import type { Producer } from 'kafkajs';
@@ -32,6 +36,7 @@ export async function startKafkaRelay(deps: KafkaRelayDeps, service: ServiceName
     target: store.pool,
     batchSize: deps.batchSize,
     leaseMs: deps.leaseMs,
+    effect: 'external-at-least-once',
     handle: (events) => publishEvents(producer, topic, events, deps.tracing),
     onError: (error: unknown) => deps.logger.error({ service, topic, ...errorFields(error) }, 'relay batch failed; it will be retried from the checkpoint'),
   });
