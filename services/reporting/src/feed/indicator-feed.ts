@@ -1,11 +1,12 @@
 import { IsoDate } from '@ishc/contracts';
 import { createHash } from 'node:crypto';
-import { Pool, PoolClient } from 'pg';
-import { computeIndicators } from '../indicators/compute-indicators';
-import { readCoverageFacts } from '../indicators/coverage-facts.query';
+import { Pool } from 'pg';
+import { factsByPart, indicatorsOf } from '../indicators/domain/indicators-of';
 import { DEFAULT_PLAN_PARAMETERS } from '../indicators/domain/plan-parameters';
+import { readIndicatorFacts } from '../indicators/indicator-facts.query';
 import { readProjectionVersion } from '../projections/projection-version';
 import { IndicatorSnapshotV1, INDICATOR_FEED_TOPIC, feedMonths, snapshotDay } from './domain/indicator-snapshot';
+import { readFeedScopes } from './feed-scopes.query';
 import { feedTable } from './feed.table';
 
 /** Where snapshots go (Kafka in production; anything with the same shape in a test). */
@@ -19,14 +20,17 @@ export interface IndicatorFeedOptions {
   fromMonth: string;
 }
 
-const FEED_LEVELS = ['country', 'province', 'district', 'commune'];
-
 /**
  * The public feed: for every org unit (country to commune) valid in a month, the month's figures as of
  * its last day (today for the running month). A pass computes them all in one snapshot of the read
  * models, publishes those whose figures changed since last published (with the next revision), then
  * records what it published. Delivery is at least once: a crash between the two repeats a revision,
  * which consumers drop by (orgUnit, month, revision). A pass runs only when the projections moved.
+ *
+ * A month's facts are read once, for the widest scope, and each unit's figures computed from its part of
+ * them by the function GET /indicators answers through (indicatorsOf), as the breakdown does: a pass
+ * costs a fixed number of statements per month, not per unit and month (the country has ~10,000 units).
+ * No plan: the defaults of ISHC.md (docs/integration.md).
  */
 export class IndicatorFeed {
   private lastVersion: string | null = null;
@@ -53,9 +57,10 @@ export class IndicatorFeed {
       const published = await feedTable.published(client);
       for (const month of feedMonths(this.options.fromMonth, today)) {
         const asOf = snapshotDay(month, today);
-        for (const unit of await unitsValidOn(client, asOf)) {
-          const scope = await readCoverageFacts(client, unit.code, asOf);
-          const indicators = (await computeIndicators(client, scope, asOf, DEFAULT_PLAN_PARAMETERS)).map(({ code, value, numerator, denominator }) => ({
+        const { units, widest } = await readFeedScopes(client, asOf);
+        const factsOf = factsByPart(await readIndicatorFacts(client, widest, asOf, DEFAULT_PLAN_PARAMETERS));
+        for (const { scope, ...unit } of units) {
+          const indicators = indicatorsOf(scope, factsOf(scope), asOf, DEFAULT_PLAN_PARAMETERS).map(({ code, value, numerator, denominator }) => ({
             code,
             value,
             numerator,
@@ -95,14 +100,4 @@ export class IndicatorFeed {
     this.lastVersion = version;
     return snapshots.length;
   }
-}
-
-async function unitsValidOn(db: PoolClient, asOf: IsoDate): Promise<Array<{ code: string; name: string; level: string }>> {
-  const r = await db.query<{ code: string; name: string; level: string }>(
-    `SELECT code, name, level FROM rp_org_unit
-      WHERE level = ANY($1::text[]) AND valid_from <= $2 AND (valid_to IS NULL OR valid_to >= $2)
-      ORDER BY array_position($1::text[], level), code`,
-    [FEED_LEVELS, asOf],
-  );
-  return r.rows;
 }
