@@ -4,7 +4,7 @@
 // Effects are real rows in the consumer's database (effect-ledger.ts); every wait is a bounded poll.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { deadLetterTopic, eventsTopic } from '@ishc/contracts';
-import { type Position, PostgresEventStore } from '@ishc/event-store';
+import { type Position, PostgresEventStore, START } from '@ishc/event-store';
 import { createHarnessDatabase } from './harness-database';
 import type { TestDatabase } from './test-fixtures';
 import type { EventTransport, RunningConsumer, ServiceName, TransportTracing } from '../transport.port';
@@ -221,6 +221,16 @@ export function transportContract(fixture: TransportFixture): void {
       const consumer = await scene.transport().startConsumer({ name, sources: ['registry'], target: target.pool, handle: ledgerHandler(scene.prefix) });
       const mark = await broker.mark(eventsTopic('registry'));
       const appended = await appendStreams(registry, { prefix: scene.prefix, streams: 10, eventsPerStream: 30 });
+      // Relay A must publish all 300 in one batch, so that the crash loses the checkpoint of every one of them.
+      // On a shared server another session's open transaction can hide the newest appends from a gap-safe read
+      // for a while, and A would then publish (and checkpoint) a first part on its own: wait until all are readable.
+      const ours = new Set(appended.events.map((e) => e.eventId));
+      await waitFor(
+        'the appended events to be readable below the xmin horizon',
+        () => registry.store.readAll({ after: START, limit: 1_000 }),
+        (events) => events.filter((e) => ours.has(e.eventId)).length === ours.size,
+        WAIT_MS,
+      );
 
       const crash = scene.crashingPool(registry.db.url, 'before-commit');
       let published = 0;
@@ -235,7 +245,6 @@ export function transportContract(fixture: TransportFixture): void {
       await crash.kill();
       await scene.transport().startPublisher('registry', registry.store);
 
-      const ours = new Set(appended.events.map((e) => e.eventId));
       const copies = await broker.messagesSince(mark, (m) => ours.has(m.headers['ishc-event-id'] ?? ''), 2 * ours.size, WAIT_MS);
       const copiesPerEvent = new Map<string, number>();
       for (const m of copies) copiesPerEvent.set(m.headers['ishc-event-id'] ?? '', (copiesPerEvent.get(m.headers['ishc-event-id'] ?? '') ?? 0) + 1);
