@@ -8,6 +8,7 @@ import { meterCpu } from '../support/process-cpu';
 import { adminToken, preparePlatform } from '../support/platform';
 import { Figure, SuiteResult } from '../support/results';
 import { SeededRandom } from '../support/seeded-random';
+import { ServiceProcess, profileWindow, startGateway } from '../support/service-process';
 import { ratio, round } from '../support/stats';
 
 export interface CommandsOptions {
@@ -32,9 +33,17 @@ export async function commandsSuite(options: CommandsOptions, log: (line: string
   try {
     const registry = await platform.start('registry');
     const microfinance = await platform.start('microfinance');
+    // An experiment's switch: BENCH_VIA_GATEWAY=1 sends every command through the gateway (the public path,
+    // one more hop), and meters the gateway's CPU with the service's.
+    const gateway = process.env.BENCH_VIA_GATEWAY ? await startGateway({ registry: registry.url, microfinance: microfinance.url }) : null;
+    const registryUrl = gateway?.url ?? registry.url;
+    const microfinanceUrl = gateway?.url ?? microfinance.url;
+    if (gateway) notes.push('BENCH_VIA_GATEWAY: through the gateway; process CPU is the service plus the gateway.');
     const token = await adminToken();
     const random = new SeededRandom(8);
-    const api = `${registry.url}/api/registry`;
+    const api = `${registryUrl}/api/registry`;
+    // The processes a command crosses: CPU metered and, with BENCH_CPU_PROF, profiled.
+    const crossed = (service: ServiceProcess) => (gateway ? [service, gateway] : [service]);
 
     const memberIds: string[] = [];
     const registerMember = async () => {
@@ -43,7 +52,7 @@ export async function commandsSuite(options: CommandsOptions, log: (line: string
     };
     await closedLoop({ concurrency: 8, durationMs: options.warmupMs }, registerMember);
     for (const c of options.concurrencies) {
-      const result = await metered(registry.child.pid as number, platform.databases.registry.name, { concurrency: c, durationMs: options.durationMs }, registerMember);
+      const result = await metered(crossed(registry), `members-c=${c}`, platform.databases.registry.name, { concurrency: c, durationMs: options.durationMs }, registerMember);
       log(`POST /members c=${c}: ${describe(result)}`);
       figures.push(...commandFigures('POST /members', c, result, baselines.get(c)));
     }
@@ -68,7 +77,7 @@ export async function commandsSuite(options: CommandsOptions, log: (line: string
     const warmupJoins = Math.min(200, Math.floor(memberIds.length / 10));
     await closedLoop({ concurrency: 8, durationMs: options.warmupMs, maxOperations: warmupJoins }, joinClub);
     for (const c of options.concurrencies) {
-      const result = await metered(registry.child.pid as number, platform.databases.registry.name, { concurrency: c, durationMs: options.durationMs, maxOperations: memberIds.length - nextMember }, joinClub);
+      const result = await metered(crossed(registry), `memberships-c=${c}`, platform.databases.registry.name, { concurrency: c, durationMs: options.durationMs, maxOperations: memberIds.length - nextMember }, joinClub);
       log(`POST /clubs/{id}/memberships c=${c}: ${describe(result)}`);
       figures.push(...commandFigures('POST /clubs/{id}/memberships', c, result, baselines.get(c)));
     }
@@ -78,22 +87,23 @@ export async function commandsSuite(options: CommandsOptions, log: (line: string
 
     // Loans: microfinance lends to current members only, as its replica of registry events knows them.
     const loanBorrowers = joined.slice();
-    const replicaReady = await waitUntilLoanAccepted(`${microfinance.url}/api/microfinance/loans`, token, loanBorrowers);
+    const replicaReady = await waitUntilLoanAccepted(`${microfinanceUrl}/api/microfinance/loans`, token, loanBorrowers);
     if (!replicaReady) {
       notes.push('POST /loans skipped: the microfinance replica did not know the memberships within 60 s.');
     } else {
       let nextLoan = 0;
       const applyForLoan = async () => {
         const borrower = loanBorrowers[nextLoan++ % loanBorrowers.length];
-        expectStatus(await postJson(`${microfinance.url}/api/microfinance/loans`, token, loanBody(borrower)), 201);
+        expectStatus(await postJson(`${microfinanceUrl}/api/microfinance/loans`, token, loanBody(borrower)), 201);
       };
       await closedLoop({ concurrency: 8, durationMs: options.warmupMs }, applyForLoan);
       for (const c of options.concurrencies) {
-        const result = await metered(microfinance.child.pid as number, platform.databases.microfinance.name, { concurrency: c, durationMs: options.durationMs }, applyForLoan);
+        const result = await metered(crossed(microfinance), `loans-c=${c}`, platform.databases.microfinance.name, { concurrency: c, durationMs: options.durationMs }, applyForLoan);
         log(`POST /loans c=${c}: ${describe(result)}`);
         figures.push(...commandFigures('POST /loans', c, result, baselines.get(c)));
       }
     }
+    await gateway?.stop();
   } finally {
     await platform.stop();
   }
@@ -137,8 +147,16 @@ function memberBody(random: SeededRandom) {
 /** CPU per operation of the serving process and of its database's backends (independent of machine load). */
 export type MeteredResult = LoadResult & { cpuMsPerOperation: { process: number; database: number } };
 
-async function metered(pid: number, database: string, options: ClosedLoopOptions, operation: (n: number) => Promise<void>): Promise<MeteredResult> {
-  const { result, processMs, databaseMs } = await meterCpu([pid], [database], () => closedLoop(options, operation));
+async function metered(
+  processes: ServiceProcess[] | number,
+  label: string,
+  database: string,
+  options: ClosedLoopOptions,
+  operation: (n: number) => Promise<void>,
+): Promise<MeteredResult> {
+  const pids = typeof processes === 'number' ? [processes] : processes.map((p) => p.child.pid as number);
+  const run = () => closedLoop(options, operation);
+  const { result, processMs, databaseMs } = await meterCpu(pids, [database], () => (typeof processes === 'number' ? run() : profileWindow(processes, label, run)));
   const per = (ms: number) => (result.count > 0 ? round(ms / result.count, 3) : NaN);
   return { ...result, cpuMsPerOperation: { process: per(processMs), database: per(databaseMs) } };
 }
@@ -187,7 +205,7 @@ async function insertBaselines(options: CommandsOptions, log: (line: string) => 
   const results = new Map<number, MeteredResult>();
   await closedLoop({ concurrency: 8, durationMs: options.warmupMs }, insert);
   for (const c of options.concurrencies) {
-    const result = await metered(process.pid, db.name, { concurrency: c, durationMs: options.durationMs }, insert);
+    const result = await metered(process.pid, `baseline-c=${c}`, db.name, { concurrency: c, durationMs: options.durationMs }, insert);
     log(`baseline INSERT c=${c}: ${describe(result)}`);
     results.set(c, result);
   }

@@ -1,6 +1,6 @@
 import { SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import { PoolClient } from 'pg';
-import { PostgresEventStore } from '../store/postgres-event-store';
+import { PostgresEventStore, ReadStreamResult } from '../store/postgres-event-store';
 import { AppendResult, EventMetadata, ExpectedVersionConflictError } from '../types';
 
 /** An aggregate's pure logic (DESIGN §3): fold events into state, decide a command's events. */
@@ -21,6 +21,13 @@ export interface DecideAndAppendOptions<State, Command, Event extends { type: st
   metadata?: Partial<EventMetadata>;
   /** Attempts when another writer appended to the stream meanwhile (default 3); then the conflict is thrown. */
   maxAttempts?: number;
+  /**
+   * The stream id was just made by this command (a fresh random id): the first attempt decides on the
+   * initial state without reading the stream (one round trip less) and appends with `no_stream`. Should the
+   * stream exist after all, that append conflicts and the next attempt reads it and decides again, so the
+   * outcome is the same as with a read.
+   */
+  newStream?: boolean;
 }
 
 export interface DecideAndAppendResult<State, Event> {
@@ -64,6 +71,9 @@ export async function decideAndAppend<State, Command, Event extends { type: stri
   );
 }
 
+/** What reading a stream that does not exist gives. */
+const NO_STREAM_YET: ReadStreamResult = { version: null, streamType: null, events: [] };
+
 async function loadDecideAppend<State, Command, Event extends { type: string; data: unknown }>(
   store: PostgresEventStore,
   options: DecideAndAppendOptions<State, Command, Event>,
@@ -73,7 +83,7 @@ async function loadDecideAppend<State, Command, Event extends { type: string; da
   const maxAttempts = options.maxAttempts ?? 3;
   for (let attempt = 1; ; attempt++) {
     onAttempt(attempt);
-    const stream = await store.readStream(options.streamId, { client });
+    const stream = attempt === 1 && options.newStream ? NO_STREAM_YET : await store.readStream(options.streamId, { client });
     const state = stream.events.reduce((s, e) => decider.evolve(s, { type: e.type, data: e.data } as Event), decider.initialState());
     const command = typeof options.command === 'function' ? await (options.command as (s: State) => Command | Promise<Command>)(state) : options.command;
     const events = decider.decide(command, state);

@@ -86,4 +86,14 @@ describe('createLogger', () => {
       path: '/api/x',
     });
   });
+
+  it('gives pino-http the level of each completion line, silent when the logger would drop it', () => {
+    const levelOf = (loggerLevel: 'info' | 'warn', statusCode: number, error?: Error) => {
+      const options = httpLoggerOptions(createLogger({ service: 'registry', level: loggerLevel, destination: captureLines().stream }));
+      const customLogLevel = options.customLogLevel as (req: object, res: { statusCode: number }, error?: Error) => string;
+      return customLogLevel({}, { statusCode }, error);
+    };
+    expect([levelOf('info', 201), levelOf('info', 404), levelOf('info', 503), levelOf('info', 200, new Error('x'))]).toEqual(['info', 'warn', 'error', 'error']);
+    expect([levelOf('warn', 201), levelOf('warn', 404), levelOf('warn', 503)]).toEqual(['silent', 'warn', 'error']);
+  });
 });

@@ -32,8 +32,12 @@ export function httpLoggerOptions(logger: Logger): Options {
       return id;
     },
     autoLogging: { ignore: (req: IncomingMessage) => isProbeRequest(req.url) },
-    customLogLevel: (_req: IncomingMessage, res: ServerResponse, error?: Error) =>
-      error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
+    // A level the logger would drop anyway is 'silent': pino-http then skips building the line (its
+    // object, route and message) instead of handing it to a no-op.
+    customLogLevel: (_req: IncomingMessage, res: ServerResponse, error?: Error) => {
+      const level = error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info';
+      return logger.isLevelEnabled(level) ? level : 'silent';
+    },
     customSuccessObject: (req: RoutedRequest, _res: ServerResponse, fields: Record<string, unknown>) => withRoute(req, fields),
     customErrorObject: (req: RoutedRequest, _res: ServerResponse, _error: Error, fields: Record<string, unknown>) =>
       withRoute(req, fields),

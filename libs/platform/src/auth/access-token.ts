@@ -43,17 +43,47 @@ export async function signDevToken(
     .sign(key(secret));
 }
 
-/** Verifies signature, algorithm and expiry, then the claims' shape; throws InvalidTokenError. */
-export async function verifyAccessToken(token: string, secret: string): Promise<Actor> {
+/**
+ * Tokens verified already, so a caller's token costs the signature check (WebCrypto HMAC, a key import and
+ * a thread-pool round trip) once and not on every request. Only verified tokens are kept, each until its
+ * `exp`, and only for the secret that verified it; oldest first out past the limit.
+ */
+const VERIFIED_LIMIT = 1000;
+const verified = new Map<string, { secret: string; actor: Actor; expiresAtMs: number }>();
+
+/** Forgets every verified token (tests). */
+export function forgetVerifiedTokens(): void {
+  verified.clear();
+}
+
+/**
+ * Verifies signature, algorithm and expiry, then the claims' shape; throws InvalidTokenError. A token seen
+ * before answers from the cache of verified tokens, with its expiry checked as jose checks it (expired from
+ * its `exp` second on).
+ */
+export async function verifyAccessToken(token: string, secret: string, now: () => number = Date.now): Promise<Actor> {
+  const known = verified.get(token);
+  if (known && known.secret === secret) {
+    if (now() < known.expiresAtMs) return copyOf(known.actor);
+    verified.delete(token);
+    throw new InvalidTokenError('The token has expired.');
+  }
   const { jwtVerify } = loadJose();
   let payload: JWTPayload;
   try {
-    ({ payload } = await jwtVerify(token, key(secret), { algorithms: [ALGORITHM], requiredClaims: ['sub', 'exp'] }));
+    ({ payload } = await jwtVerify(token, key(secret), { algorithms: [ALGORITHM], requiredClaims: ['sub', 'exp'], currentDate: new Date(now()) }));
   } catch (error) {
     if ((error as { code?: unknown }).code === 'ERR_JWT_EXPIRED') throw new InvalidTokenError('The token has expired.');
     throw new InvalidTokenError('The token is not valid.');
   }
   const claims = actorClaimsSchema.safeParse(payload);
   if (!claims.success) throw new InvalidTokenError('The token does not carry valid sub, roles and scope claims.');
+  if (verified.size >= VERIFIED_LIMIT) verified.delete(verified.keys().next().value as string);
+  verified.set(token, { secret, actor: copyOf(claims.data), expiresAtMs: (payload.exp as number) * 1000 });
   return claims.data;
+}
+
+/** Each request gets its own actor: nothing one request does to it reaches another's. */
+function copyOf(actor: Actor): Actor {
+  return { sub: actor.sub, roles: [...actor.roles], scope: [...actor.scope] };
 }

@@ -33,6 +33,15 @@ export class ScopeChecker {
     }
   }
 
+  /**
+   * assertInScope for a unit that takes a lookup to know (e.g. a club's commune today): `unitCode` is
+   * called only when the answer depends on it — not for a caller whose scope is the whole country (admin).
+   */
+  async assertResolvedUnitInScope(actor: Actor, unitCode: () => Promise<string>, onDate: string): Promise<void> {
+    if (isAdmin(actor)) return;
+    await this.assertInScope(actor, await unitCode(), onDate);
+  }
+
   // Looked up lazily and across modules: the service provides it in its own module, which this global
   // platform module cannot import.
   private scopeResolver(): OrgUnitScopeResolver {

@@ -72,17 +72,15 @@ export const clubTable = {
     return r.rows[0] ? toView(r.rows[0]) : null;
   },
 
+  /** The club and its first assignment, in one statement. */
   async insert(db: Db, club: ClubEstablishedV1): Promise<void> {
     await db.query(
-      `INSERT INTO clubs (club_id, name, commune_code, hamlet_code, established_on) VALUES ($1, $2, $3, $4, $5)`,
+      `WITH club AS (
+         INSERT INTO clubs (club_id, name, commune_code, hamlet_code, established_on) VALUES ($1, $2, $3, $4, $5)
+       )
+       INSERT INTO club_assignments (club_id, commune_code, hamlet_code, valid_from) VALUES ($1, $3, $4, $5)`,
       [club.clubId, club.name, club.communeCode, club.hamletCode, club.establishedOn],
     );
-    await db.query('INSERT INTO club_assignments (club_id, commune_code, hamlet_code, valid_from) VALUES ($1, $2, $3, $4)', [
-      club.clubId,
-      club.communeCode,
-      club.hamletCode,
-      club.establishedOn,
-    ]);
   },
 
   async dissolve(db: Db, event: ClubDissolvedV1): Promise<void> {

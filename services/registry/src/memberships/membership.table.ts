@@ -101,8 +101,14 @@ export const membershipTable = {
       switch (event.type) {
         case 'MemberJoinedClub': {
           const { memberId, clubId, joinedOn, roles } = event.data;
-          await db.query('INSERT INTO memberships (member_id, club_id, joined_on, roles, roles_since) VALUES ($1, $2, $3, $4, $3)', [memberId, clubId, joinedOn, roles]);
-          await db.query('INSERT INTO membership_roles (member_id, club_id, joined_on, valid_from, roles) VALUES ($1, $2, $3, $3, $4)', [memberId, clubId, joinedOn, roles]);
+          // The membership and its first dated role set, in one statement.
+          await db.query(
+            `WITH membership AS (
+               INSERT INTO memberships (member_id, club_id, joined_on, roles, roles_since) VALUES ($1, $2, $3, $4, $3)
+             )
+             INSERT INTO membership_roles (member_id, club_id, joined_on, valid_from, roles) VALUES ($1, $2, $3, $3, $4)`,
+            [memberId, clubId, joinedOn, roles],
+          );
           break;
         }
         case 'MembershipRolesChanged': {

@@ -31,6 +31,8 @@ export class EstablishClubHandler implements ICommandHandler<EstablishClubComman
           command: { clubId, name: body.name, communeCode: body.communeCode, commune, hamletCode, hamlet, establishedOn: body.establishedOn, today: this.clock.today() },
           client,
           metadata: commandMetadata(actor),
+          // The controller made the id just now: nothing to read before deciding.
+          newStream: true,
         });
         const club = outcome.state.club as ClubEstablishedV1;
         await clubTable.insert(client, club);

@@ -49,14 +49,15 @@ export class RegisterMemberHandler implements ICommandHandler<RegisterMemberComm
           },
           client,
           metadata: commandMetadata(actor),
+          // The controller made the id just now: nothing to read before deciding.
+          newStream: true,
         });
         const member = outcome.state.member;
         if (!member) throw new Error(`member ${memberId} was not registered`);
-        await memberTable.insert(client, member, this.keyring.keys.wrap(memberId, dataKey));
         const hashes = matchKeys({ fullName: body.fullName, birthYear: member.birthYear, communeCode: member.communeCode, nationalId: body.nationalId ?? null }).map(
           (k) => ({ reason: k.reason, hash: this.keyring.keys.matchHash(k.key) }),
         );
-        const duplicates = await memberTable.recordMatches(client, memberId, hashes);
+        const duplicates = await memberTable.register(client, member, this.keyring.keys.wrap(memberId, dataKey), hashes);
         return { memberId, possibleDuplicates: duplicates.map(({ duplicateOf, reason }) => ({ duplicateOf, reason })) };
       }),
     );
