@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { Inject, Injectable } from '@nestjs/common';
 import { Pool, PoolClient, QueryResult, QueryResultRow } from 'pg';
 import { PG_POOL } from '../tokens';
+import { withTransaction } from './with-transaction';
 
 /**
  * The ambient database transaction of a request or a job. `run` joins the transaction already open in
@@ -27,23 +28,7 @@ export class UnitOfWork {
   async run<T>(fn: (client: PoolClient) => Promise<T>): Promise<T> {
     const ambient = this.current;
     if (ambient) return fn(ambient);
-
-    const client = await this.pool.connect();
-    let broken: Error | undefined;
-    try {
-      await client.query('BEGIN');
-      const result = await this.storage.run(client, () => fn(client));
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK').catch((rollbackError: Error) => {
-        // The connection is unusable (e.g. the server ended it): do not return it to the pool.
-        broken = rollbackError;
-      });
-      throw error;
-    } finally {
-      client.release(broken);
-    }
+    return withTransaction(this.pool, (client) => this.storage.run(client, () => fn(client)));
   }
 
   /** A query in the ambient transaction if there is one, else on its own pooled connection. */
