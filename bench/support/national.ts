@@ -7,6 +7,7 @@
 // home-care beneficiaries), but one year of activity (2025, the trailing window of an as-of date in
 // December 2025) and loans to 30 % of the members in 2025 instead of 60 % a year for 5 years.
 import { Pool } from 'pg';
+import { MEMBER_ACTIVITY_FROM_FACTS } from '../../services/reporting/src/projections/member-activity.statements';
 
 export interface NationalSize {
   provinces: number;
@@ -115,6 +116,8 @@ export async function fillNational(pool: Pool, size: NationalSize, log: (line: s
        SELECT md5('fund-repayment-' || m || '-' || k)::uuid, club_id, 'income', due_on, principal_k + interest_k, -principal_k FROM (${instalments}) s
         WHERE due_on <= '2025-12-31' AND (m % 97 <> 0 OR k <= 3)`,
     ],
+    // The per-member days the projections keep beside the facts (the club tally reads them), as the migration fills them.
+    ['member activity', MEMBER_ACTIVITY_FROM_FACTS],
   ];
   const rows: Record<string, number> = {};
   for (const [what, sql] of statements) {

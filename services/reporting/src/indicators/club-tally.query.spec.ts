@@ -1,4 +1,5 @@
 import { createTestDatabase, describeWith, TestDatabase } from '@ishc/testing';
+import { MEMBER_ACTIVITY_FROM_FACTS } from '../projections/member-activity.statements';
 import { migrateReportingSchema } from '../projections/reporting-schema';
 import { readActivityDays } from './activity-days.query';
 import { readActivityFacts } from './activity-facts.query';
@@ -73,6 +74,8 @@ describeWith(['postgres'], 'what PostgreSQL counts for the indicators (club tall
     db = await createTestDatabase('reporting_club_tally');
     await migrateReportingSchema(db.pool);
     await db.pool.query(SQL);
+    // The facts went in by SQL, not through the projections: their per-member days as the migration fills them.
+    await db.pool.query(MEMBER_ACTIVITY_FROM_FACTS);
   });
   afterAll(() => db?.drop());
 

@@ -20,17 +20,18 @@ export async function readClubTallies(db: Pool | PoolClient, clubIds: readonly s
   const r = await db.query<[string | null, number, number, number, number, number, number, number, number, number, number, number, string[] | null]>({
     rowMode: 'array',
     text: `WITH scope AS MATERIALIZED (SELECT DISTINCT unnest($1::uuid[]) AS club_id),
+      -- Checks and visits within W and loans disbursed within the loan window, from the member's row of
+      -- rp_member_activity (their days as multiranges: member-activity.statements.ts), found by primary key.
       members AS MATERIALIZED (
-        SELECT DISTINCT m.club_id, m.member_id, p.sex, p.birth_year, p.ethnic_minority, p.disadvantaged
+        SELECT DISTINCT m.club_id, m.member_id, p.sex, p.birth_year, p.ethnic_minority, p.disadvantaged,
+               COALESCE(a.checked && daterange($3, $2, '[]'), false) AS checked,
+               COALESCE(a.visited && daterange($3, $2, '[]'), false) AS visited,
+               COALESCE(a.borrowed && daterange($4, $2, '[]'), false) AS borrower
           FROM scope JOIN rp_membership m ON m.club_id = scope.club_id
           LEFT JOIN rp_member p ON p.member_id = m.member_id
+          LEFT JOIN rp_member_activity a ON a.member_id = m.member_id
          WHERE m.joined_on <= $2 AND (m.left_on IS NULL OR m.left_on > $2) AND (p.died_on IS NULL OR p.died_on > $2)
       ),
-      -- Joined from the members (not \`IN (SELECT …)\`) so that the planner sees how many there are: a hash
-      -- join over the whole window for the country, index look-ups for a commune.
-      checked AS (SELECT DISTINCT h.member_id FROM members JOIN rp_health_check h ON h.member_id = members.member_id WHERE h.checked_on BETWEEN $3 AND $2),
-      visited AS (SELECT DISTINCT v.beneficiary_id AS member_id FROM members JOIN rp_home_care_visit v ON v.beneficiary_id = members.member_id WHERE v.visited_on BETWEEN $3 AND $2),
-      borrowers AS (SELECT DISTINCT l.member_id FROM members JOIN rp_loan l ON l.member_id = members.member_id WHERE l.disbursed_on BETWEEN $4 AND $2),
       -- Only a role set naming a volunteer role can count; it counts when no later set (on or before T) replaced it.
       volunteers AS (
         SELECT r.club_id, r.member_id, r.roles FROM scope JOIN rp_membership_roles r ON r.club_id = scope.club_id
@@ -42,12 +43,9 @@ export async function readClubTallies(db: Pool | PoolClient, clubIds: readonly s
         SELECT members.club_id, members.member_id, members.sex, members.ethnic_minority, members.disadvantaged,
                members.sex IS NOT NULL AND members.birth_year IS NOT NULL AS known,
                $5::int - members.birth_year >= $6::int AS older,
-               checked.member_id IS NOT NULL AS checked, visited.member_id IS NOT NULL AS visited, borrowers.member_id IS NOT NULL AS borrower,
+               members.checked, members.visited, members.borrower,
                volunteers.roles
           FROM members
-          LEFT JOIN checked ON checked.member_id = members.member_id
-          LEFT JOIN visited ON visited.member_id = members.member_id
-          LEFT JOIN borrowers ON borrowers.member_id = members.member_id
           LEFT JOIN volunteers ON volunteers.club_id = members.club_id AND volunteers.member_id = members.member_id
       )
       SELECT club_id::text,

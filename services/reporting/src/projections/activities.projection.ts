@@ -1,6 +1,7 @@
 import { ActivitySessionHeldV1, HealthCheckRecordedV1, HomeCareVisitRecordedV1, MonthlyMeetingHeldV1, SelfHelpCaseOpenedV1 } from '@ishc/contracts';
 import { PoolClient } from 'pg';
 import { StatementBatch, upsert } from './batched-statements';
+import { ADD_CHECKED_DAYS, ADD_VISITED_DAYS } from './member-activity.statements';
 
 /** The part of an incoming activities event the projection reads. */
 export interface ProjectedActivitiesEvent {
@@ -14,7 +15,8 @@ export interface ProjectedActivitiesEvent {
  * and self-help cases. Ids and dates only: no measurement, no service given, no name ever reaches
  * reporting (the events do not carry them). Keyed by the record's id (the first row for an id stays), so
  * applying an event twice leaves the same rows; each kind has its own table, so a batch costs one
- * statement per kind.
+ * statement per kind. Checks and visits also add their day to the member's rp_member_activity row
+ * (member-activity.statements.ts), in the same batch.
  */
 export async function projectActivitiesEvents(events: readonly ProjectedActivitiesEvent[], client: PoolClient): Promise<void> {
   const batch = new StatementBatch(client);
@@ -33,11 +35,13 @@ export async function projectActivitiesEvents(events: readonly ProjectedActiviti
       case 'HealthCheckRecorded': {
         const h = event.data as HealthCheckRecordedV1;
         await batch.add(HEALTH_CHECKS, { health_check_id: h.healthCheckId, club_id: h.clubId, member_id: h.memberId, checked_on: h.checkedOn });
+        await batch.add(ADD_CHECKED_DAYS, { member_id: h.memberId, day: h.checkedOn });
         break;
       }
       case 'HomeCareVisitRecorded': {
         const v = event.data as HomeCareVisitRecordedV1;
         await batch.add(HOME_CARE_VISITS, { visit_id: v.visitId, club_id: v.clubId, volunteer_id: v.volunteerId, beneficiary_id: v.beneficiaryId, visited_on: v.visitedOn });
+        await batch.add(ADD_VISITED_DAYS, { member_id: v.beneficiaryId, day: v.visitedOn });
         break;
       }
       case 'SelfHelpCaseOpened': {
