@@ -6,6 +6,7 @@ import { HoldMeetingHandler } from './clubs/hold-meeting/hold-meeting.handler';
 import { HoldSessionController } from './clubs/hold-session/hold-session.http.controller';
 import { HoldSessionHandler } from './clubs/hold-session/hold-session.handler';
 import { GetActivityLogController } from './activity-log/get-activity-log/get-activity-log.http.controller';
+import { ClubActivityRecorder } from './activity-log/record-club-activity';
 import { RecordHealthCheckController } from './health-checks/record-health-check/record-health-check.http.controller';
 import { RecordHealthCheckHandler } from './health-checks/record-health-check/record-health-check.handler';
 import { RecordHomeCareVisitController } from './home-care/record-home-care-visit/record-home-care-visit.http.controller';
@@ -36,6 +37,7 @@ import { OpenSelfHelpCaseHandler } from './self-help/open-self-help-case/open-se
     ActivitiesSchema,
     RegistryReplicaConsumer,
     { provide: ORG_UNIT_SCOPE, useClass: ActivitiesOrgUnitScope },
+    ClubActivityRecorder,
     HoldMeetingHandler,
     HoldSessionHandler,
     RecordHealthCheckHandler,

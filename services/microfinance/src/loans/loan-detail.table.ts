@@ -1,5 +1,6 @@
 import { IsoDate } from '@ishc/contracts';
 import { Pool, PoolClient } from 'pg';
+import { ReplicatedClub } from '../replica/club-replica.table';
 
 type Db = Pool | PoolClient;
 
@@ -52,6 +53,23 @@ export const loanDetailTable = {
     return rows[0] ? fromRow(rows[0]) : null;
   },
 
+  /**
+   * The loan's detail and its club as the replica knows it (null: not seen yet, as clubReplicaTable.find
+   * reads it), in one statement: a command's round trips are most of its cost.
+   */
+  async findWithClub(db: Db, loanId: string): Promise<{ detail: LoanDetail; club: ReplicatedClub | null } | null> {
+    const { rows } = await db.query<Row & { commune_code: string | null; established_on: string | null; dissolved_on: string | null }>(
+      `SELECT ${COLUMNS}, c.commune_code, to_char(c.established_on, 'YYYY-MM-DD') AS established_on, to_char(c.dissolved_on, 'YYYY-MM-DD') AS dissolved_on
+         FROM loan_detail LEFT JOIN club_replica c USING (club_id)
+        WHERE loan_id = $1`,
+      [loanId],
+    );
+    const row = rows[0];
+    if (!row) return null;
+    const club = row.commune_code === null || row.established_on === null ? null : { clubId: row.club_id, communeCode: row.commune_code, establishedOn: row.established_on, dissolvedOn: row.dissolved_on };
+    return { detail: fromRow(row), club };
+  },
+
   /** The club's loans applied for on or before `asOf`, oldest first. */
   async ofClub(db: Db, clubId: string, asOf: IsoDate): Promise<LoanDetail[]> {
     const { rows } = await db.query<Row>(`${SELECT} WHERE club_id = $1 AND applied_on <= $2 ORDER BY applied_on, loan_id`, [clubId, asOf]);
@@ -67,7 +85,8 @@ export const loanDetailTable = {
   },
 };
 
-const SELECT = `SELECT loan_id, club_id, member_id, to_char(applied_on, 'YYYY-MM-DD') AS applied_on, purpose, write_off_reason FROM loan_detail`;
+const COLUMNS = `loan_id, club_id, member_id, to_char(applied_on, 'YYYY-MM-DD') AS applied_on, purpose, write_off_reason`;
+const SELECT = `SELECT ${COLUMNS} FROM loan_detail`;
 
 interface Row {
   loan_id: string;

@@ -1,29 +1,17 @@
 import { FUND_STREAM, FundEvent, IsoDate, LOAN_STREAM, LoanEvent, fundStreamId, loanStreamId } from '@ishc/contracts';
 import { EventMetadata, PostgresEventStore, decideAndAppend } from '@ishc/event-store';
 import { RuleViolation } from '@ishc/domain-kit';
-import { Pool, PoolClient } from 'pg';
-import { clubReplicaTable } from '../replica/club-replica.table';
-import { membersAwaitingMembership, membershipReplicaTable } from '../replica/membership-replica.table';
+import { PoolClient } from 'pg';
 import { evolveFund, initialFundState } from '../funds/domain/fund';
 import { decideFundPosting, fundCommandFor } from '../funds/domain/loan-postings';
 import { BorrowerContext, decideLoanOfBorrower } from './domain/borrower';
 import { LoanCommand, LoanState, evolveLoan, initialLoanState } from './domain/loan';
-import { loanDetailTable } from './loan-detail.table';
+import { loadBorrowerOfLoan } from './borrower-context';
 
 /** The loan's state folded from its stream (the initial state when there is none). */
 export async function readLoan(store: PostgresEventStore, loanId: string, client?: PoolClient): Promise<LoanState> {
   const stream = await store.readStream(loanStreamId(loanId), client ? { client } : undefined);
   return stream.events.reduce((s, e) => evolveLoan(s, { type: e.type, data: e.data } as LoanEvent), initialLoanState());
-}
-
-/** What the replica knows of the club and the member (and whether their membership may still be on its way), in the command's transaction. */
-export async function loadBorrowerContext(db: Pool | PoolClient, clubId: string, memberId: string): Promise<BorrowerContext> {
-  const [club, member, awaiting] = await Promise.all([
-    clubReplicaTable.find(db, clubId),
-    membershipReplicaTable.findMember(db, memberId),
-    membersAwaitingMembership(db, clubId, [memberId]),
-  ]);
-  return { clubId, memberId, club, member: member && { ...member, awaitingMembership: awaiting.has(memberId) } };
 }
 
 export interface LoanDecision {
@@ -33,6 +21,11 @@ export interface LoanDecision {
   client: PoolClient;
   metadata: Partial<EventMetadata>;
   today: IsoDate;
+  /**
+   * The loan's id was just made by this command (an application): its stream cannot exist yet, so it is
+   * not read before the append (which still insists on `no_stream`).
+   */
+  newLoan?: boolean;
 }
 
 /**
@@ -51,6 +44,7 @@ export async function decideLoanAndFund(store: PostgresEventStore, decision: Loa
     command: decision.command,
     client,
     metadata,
+    newStream: decision.newLoan ?? false,
   });
   const fundEvents: FundEvent[] = [];
   for (const event of loan.events) {
@@ -77,8 +71,7 @@ export async function decideOnLoan(
   store: PostgresEventStore,
   decision: Omit<LoanDecision, 'context'>,
 ): Promise<{ events: LoanEvent[]; state: LoanState; fundEvents: FundEvent[] }> {
-  const detail = await loanDetailTable.find(decision.client, decision.loanId);
-  if (!detail) throw new RuleViolation('not_found', null, `loan ${decision.loanId} does not exist`);
-  const context = await loadBorrowerContext(decision.client, detail.clubId, detail.memberId);
+  const context = await loadBorrowerOfLoan(decision.client, decision.loanId);
+  if (!context) throw new RuleViolation('not_found', null, `loan ${decision.loanId} does not exist`);
   return decideLoanAndFund(store, { ...decision, context });
 }

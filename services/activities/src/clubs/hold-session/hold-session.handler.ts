@@ -1,42 +1,30 @@
-import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { CLUB_ACTIVITIES_STREAM, clubActivitiesStreamId } from '@ishc/contracts';
-import { PostgresEventStore, decideAndAppend } from '@ishc/event-store';
-import { Clock, EVENT_STORE, UnitOfWork, commandMetadata, withRuleProblems } from '@ishc/platform';
 import { randomUUID } from 'node:crypto';
-import { activityLogTable } from '../../activity-log/activity-log.table';
-import { loadClubContext } from '../club-context';
-import { ClubActivitiesCommand, decideClubActivities, evolveClubActivities, initialClubActivitiesState } from '../domain/club-activities';
+import { ClubActivityRecorder } from '../../activity-log/record-club-activity';
+import { decideClubActivities, evolveClubActivities, initialClubActivitiesState } from '../domain/club-activities';
 import { HoldSessionCommand } from './hold-session.command';
 
 @CommandHandler(HoldSessionCommand)
 export class HoldSessionHandler implements ICommandHandler<HoldSessionCommand, { id: string }> {
-  constructor(
-    @Inject(EVENT_STORE) private readonly store: PostgresEventStore,
-    private readonly unitOfWork: UnitOfWork,
-    private readonly clock: Clock,
-  ) {}
+  constructor(private readonly recorder: ClubActivityRecorder) {}
 
   execute({ clubId, body, actor }: HoldSessionCommand): Promise<{ id: string }> {
     const sessionId = randomUUID();
-    return withRuleProblems(() =>
-      this.unitOfWork.run(async (client) => {
-        const context = await loadClubContext(client, clubId, body.participantIds);
-        const { events } = await decideAndAppend(this.store, {
-          streamId: clubActivitiesStreamId(clubId),
-          streamType: CLUB_ACTIVITIES_STREAM,
-          decider: {
-            decide: (command: ClubActivitiesCommand, state) => decideClubActivities(command, state, context),
-            evolve: evolveClubActivities,
-            initialState: initialClubActivitiesState,
-          },
-          command: { type: 'HoldActivitySession', sessionId, clubId, ...body, title: body.title ?? null, today: this.clock.today() },
-          client,
-          metadata: commandMetadata(actor),
-        });
-        await activityLogTable.add(client, { recordId: sessionId, clubId, kind: 'session', on: body.heldOn, record: events[0].data, details: null, subjectId: null });
-        return { id: sessionId };
-      }),
-    );
+    return this.recorder.record({
+      recordId: sessionId,
+      clubId,
+      memberIds: body.participantIds,
+      // Sessions share the club's activities stream with its meetings.
+      streamId: clubActivitiesStreamId(clubId),
+      streamType: CLUB_ACTIVITIES_STREAM,
+      newStream: false,
+      decide: (state, context, today) =>
+        decideClubActivities({ type: 'HoldActivitySession', sessionId, clubId, ...body, title: body.title ?? null, today }, state, context),
+      evolve: evolveClubActivities,
+      initialState: initialClubActivitiesState,
+      logEntry: { kind: 'session', on: body.heldOn, details: null, subjectId: null },
+      actor,
+    });
   }
 }

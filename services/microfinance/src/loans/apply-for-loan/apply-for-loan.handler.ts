@@ -4,7 +4,8 @@ import { PostgresEventStore } from '@ishc/event-store';
 import { Clock, EVENT_STORE, UnitOfWork, commandMetadata, withRuleProblems } from '@ishc/platform';
 import { randomUUID } from 'node:crypto';
 import { loanDetailTable } from '../loan-detail.table';
-import { decideLoanAndFund, loadBorrowerContext } from '../loan-streams';
+import { loadBorrowerContext } from '../borrower-context';
+import { decideLoanAndFund } from '../loan-streams';
 import { ApplyForLoanCommand } from './apply-for-loan.command';
 
 export interface LoanApplied {
@@ -30,6 +31,8 @@ export class ApplyForLoanHandler implements ICommandHandler<ApplyForLoanCommand,
           loanId,
           command: { type: 'ApplyForLoan', loanId, ...body, today },
           context,
+          // A fresh id: the loan's stream is made by this application.
+          newLoan: true,
           client,
           metadata: commandMetadata(actor),
           today,
