@@ -7,6 +7,7 @@
 // home-care beneficiaries), but one year of activity (2025, the trailing window of an as-of date in
 // December 2025) and loans to 30 % of the members in 2025 instead of 60 % a year for 5 years.
 import { Pool } from 'pg';
+import { LOAN_INSTALMENTS_FROM_LOANS } from '../../services/reporting/src/projections/loan-instalment.statements';
 import { MEMBER_ACTIVITY_FROM_FACTS } from '../../services/reporting/src/projections/member-activity.statements';
 
 export interface NationalSize {
@@ -118,6 +119,8 @@ export async function fillNational(pool: Pool, size: NationalSize, log: (line: s
     ],
     // The per-member days the projections keep beside the facts (the club tally reads them), as the migration fills them.
     ['member activity', MEMBER_ACTIVITY_FROM_FACTS],
+    // The loans' instalments with their running totals (the loan portfolio reads them), as the migration fills them.
+    ['loan instalments', LOAN_INSTALMENTS_FROM_LOANS],
   ];
   const rows: Record<string, number> = {};
   for (const [what, sql] of statements) {

@@ -1,4 +1,5 @@
 import { createTestDatabase, describeWith, TestDatabase } from '@ishc/testing';
+import { LOAN_INSTALMENTS_FROM_LOANS } from '../projections/loan-instalment.statements';
 import { MEMBER_ACTIVITY_FROM_FACTS } from '../projections/member-activity.statements';
 import { migrateReportingSchema } from '../projections/reporting-schema';
 import { readActivityDays } from './activity-days.query';
@@ -74,8 +75,9 @@ describeWith(['postgres'], 'what PostgreSQL counts for the indicators (club tall
     db = await createTestDatabase('reporting_club_tally');
     await migrateReportingSchema(db.pool);
     await db.pool.query(SQL);
-    // The facts went in by SQL, not through the projections: their per-member days as the migration fills them.
+    // The facts went in by SQL, not through the projections: their per-member days and the loans' instalments as the migration fills them.
     await db.pool.query(MEMBER_ACTIVITY_FROM_FACTS);
+    await db.pool.query(LOAN_INSTALMENTS_FROM_LOANS);
   });
   afterAll(() => db?.drop());
 

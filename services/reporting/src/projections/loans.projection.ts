@@ -1,6 +1,7 @@
 import { LoanDisbursedV1, LoanRepaymentReceivedV1, LoanWrittenOffV1 } from '@ishc/contracts';
 import { PoolClient } from 'pg';
 import { BatchedStatement, StatementBatch, update, upsert } from './batched-statements';
+import { replaceInstalments } from './loan-instalment.statements';
 import { recomputeBorrowed } from './member-activity.statements';
 
 /** The part of an incoming loan event the projection reads (the event id keys each payment). */
@@ -56,17 +57,19 @@ const LOAN_ROWS = upsert({
 type LoanRow = Parameters<typeof LOAN_ROWS.apply>[0][number];
 
 /**
- * The loans' rows, then the borrowers' days in rp_member_activity (member-activity.statements.ts) from
- * rp_loan as it now is: a later LoanDisbursed of a loan replaces its day (and, were it another member's,
- * the earlier borrower's day goes too), so here the days are recomputed rather than added.
+ * The loans' rows, then what is derived from them, from rp_loan as it now is: the borrowers' days in
+ * rp_member_activity (member-activity.statements.ts) and the loans' instalments in rp_loan_instalment
+ * (loan-instalment.statements.ts). A later LoanDisbursed of a loan replaces its day (and, were it another
+ * member's, the earlier borrower's day goes too) and its schedule, so here both are recomputed rather than added.
  */
 const LOANS: BatchedStatement<LoanRow> = {
-  touches: ['rp_loan', 'rp_member_activity.borrowed'],
+  touches: ['rp_loan', 'rp_member_activity.borrowed', 'rp_loan_instalment'],
   async apply(rows, client) {
     if (rows.length === 0) return;
     const earlier = await client.query<{ member_id: string }>(`SELECT DISTINCT member_id::text FROM rp_loan WHERE loan_id = ANY($1::uuid[])`, [rows.map((r) => r.loan_id)]);
     await LOAN_ROWS.apply(rows, client);
     await recomputeBorrowed([...rows.map((r) => r.member_id as string), ...earlier.rows.map((r) => r.member_id)], client);
+    await replaceInstalments(rows.map((r) => r.loan_id as string), client);
   },
 };
 
