@@ -1,13 +1,11 @@
-import { describeWith, TestDatabase } from '../spec-support/test-fixtures';
-import { Pool } from 'pg';
-import { createEventStoreDatabase } from '../spec-support/event-store-database';
+import { describeWith } from '../spec-support/test-fixtures';
 import { eventually } from '../spec-support/eventually';
-import { numbered } from '../spec-support/sample-events';
+import { Pool } from 'pg';
+import { givenProcessorWorld } from '../spec-support/given-processor-world';
 import { untilVisible } from '../spec-support/until-visible';
-import { PostgresEventStore } from '../store/postgres-event-store';
 import { Position, RecordedEvent, START } from '../types';
 import { CheckpointStore } from './checkpoint-store';
-import { RunningProcessor, runProcessor, RunProcessorOptions } from './run-processor';
+import { RunningProcessor, RunProcessorOptions } from './run-processor';
 
 const WAIT_MS = 45_000;
 
@@ -17,18 +15,11 @@ type ExternalOptions = Extract<RunProcessorOptions, { effect: 'external-at-least
 // here it is a row written on a connection of its own (autocommit), so it stays whatever the processor's
 // transactions do. `effects` has no unique key: at-least-once means a batch may show up twice.
 describeWith(['postgres'], 'runProcessor with an external, at-least-once effect', () => {
-  let target: TestDatabase;
-  let source: TestDatabase;
-  let store: PostgresEventStore;
-  let running: RunningProcessor[] = [];
-  const checkpoints = new CheckpointStore();
-
-  beforeAll(async () => {
-    target = await createEventStoreDatabase('es_ext_target');
-    await target.pool.query('CREATE TABLE effects (seq bigserial PRIMARY KEY, processor text NOT NULL, instance text NOT NULL, n int NOT NULL)');
+  const world = givenProcessorWorld({ target: 'es_ext_target', source: 'es_ext_source' }, async (target) => {
+    await target.query('CREATE TABLE effects (seq bigserial PRIMARY KEY, processor text NOT NULL, instance text NOT NULL, n int NOT NULL)');
     // A checkpoint write fails while its processor has a row here: a failure between effect and checkpoint.
-    await target.pool.query('CREATE TABLE checkpoint_faults (processor_id text PRIMARY KEY)');
-    await target.pool.query(`
+    await target.query('CREATE TABLE checkpoint_faults (processor_id text PRIMARY KEY)');
+    await target.query(`
       CREATE FUNCTION fail_faulty_checkpoint() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         IF EXISTS (SELECT 1 FROM checkpoint_faults f WHERE f.processor_id = NEW.processor_id) THEN
@@ -36,39 +27,24 @@ describeWith(['postgres'], 'runProcessor with an external, at-least-once effect'
         END IF;
         RETURN NEW;
       END $$`);
-    await target.pool.query('CREATE TRIGGER faulty_checkpoint BEFORE INSERT OR UPDATE ON checkpoints FOR EACH ROW EXECUTE FUNCTION fail_faulty_checkpoint()');
+    await target.query('CREATE TRIGGER faulty_checkpoint BEFORE INSERT OR UPDATE ON checkpoints FOR EACH ROW EXECUTE FUNCTION fail_faulty_checkpoint()');
   });
-  afterAll(() => target.drop());
+  const { appendNumbered } = world;
+  const checkpoints = new CheckpointStore();
 
-  beforeEach(async () => {
-    source = await createEventStoreDatabase('es_ext_source');
-    store = new PostgresEventStore(source.pool);
-  });
-  afterEach(async () => {
-    await Promise.all(running.map((p) => p.stop()));
-    running = [];
-    await source.drop();
-  });
-
-  async function start(options: Partial<ExternalOptions> & Pick<ExternalOptions, 'processorId' | 'handle'>): Promise<RunningProcessor> {
-    const processor = await runProcessor({ source: store, target: target.pool, idleWaitMs: 50, ...options, effect: 'external-at-least-once' });
-    running.push(processor);
-    return processor;
+  function start(options: Partial<ExternalOptions> & Pick<ExternalOptions, 'processorId' | 'handle'>): Promise<RunningProcessor> {
+    return world.start({ ...options, effect: 'external-at-least-once' });
   }
 
   async function publish(processorId: string, instance: string, events: RecordedEvent[]): Promise<void> {
     for (const event of events) {
-      await target.pool.query('INSERT INTO effects (processor, instance, n) VALUES ($1, $2, $3)', [processorId, instance, n(event)]);
+      await world.target.pool.query('INSERT INTO effects (processor, instance, n) VALUES ($1, $2, $3)', [processorId, instance, n(event)]);
     }
   }
 
   async function published(processorId: string, instance?: string): Promise<number[]> {
-    const { rows } = await target.pool.query<{ n: number }>('SELECT n FROM effects WHERE processor = $1 AND ($2::text IS NULL OR instance = $2) ORDER BY seq', [processorId, instance ?? null]);
+    const { rows } = await world.target.pool.query<{ n: number }>('SELECT n FROM effects WHERE processor = $1 AND ($2::text IS NULL OR instance = $2) ORDER BY seq', [processorId, instance ?? null]);
     return rows.map((r) => r.n);
-  }
-
-  async function appendNumbered(streamId: string, from: number, count: number): Promise<Position> {
-    return (await store.append(streamId, 'Counter', numbered(count, 'Numbered', from), { expectedVersion: 'any' })).lastPosition;
   }
 
   it('runs the effect with no transaction of its own open, so gap-safe readers are not held back meanwhile', async () => {
@@ -79,7 +55,7 @@ describeWith(['postgres'], 'runProcessor with an external, at-least-once effect'
     const effectFinishes = new Promise<void>((resolve) => (finishEffect = resolve));
     const processor = await start({
       processorId: 'no-open-transaction',
-      target: source.pool,
+      target: world.source.pool,
       handle: async (events) => {
         if (events.some((e) => n(e) === 1)) {
           effectRunning();
@@ -93,11 +69,11 @@ describeWith(['postgres'], 'runProcessor with an external, at-least-once effect'
     let during: Position;
     try {
       // While the effect is in flight, no session on the processor's database sits in a transaction ...
-      expect(await transactionsOpenOn(source.pool)).toEqual([]);
+      expect(await transactionsOpenOn(world.source.pool)).toEqual([]);
       // ... so an event written meanwhile becomes readable to every gap-safe subscriber of the server.
       during = await appendNumbered('b', 4, 1);
-      await untilVisible(store, during);
-      expect((await store.readAll({ after: first, limit: 10 })).map(n)).toEqual([4]);
+      await untilVisible(world.store, during);
+      expect((await world.store.readAll({ after: first, limit: 10 })).map(n)).toEqual([4]);
     } finally {
       finishEffect();
     }
@@ -114,8 +90,8 @@ describeWith(['postgres'], 'runProcessor with an external, at-least-once effect'
         runs += 1;
         await publish('fails-after-effect', 'only', events);
         // The first run's checkpoint write fails (a crash between effect and checkpoint); the second's is fine.
-        if (runs === 1) await target.pool.query(`INSERT INTO checkpoint_faults VALUES ('fails-after-effect')`);
-        if (runs === 2) await target.pool.query(`DELETE FROM checkpoint_faults WHERE processor_id = 'fails-after-effect'`);
+        if (runs === 1) await world.target.pool.query(`INSERT INTO checkpoint_faults VALUES ('fails-after-effect')`);
+        if (runs === 2) await world.target.pool.query(`DELETE FROM checkpoint_faults WHERE processor_id = 'fails-after-effect'`);
       },
       onError: (err) => errors.push((err as Error).message),
     });
@@ -126,7 +102,7 @@ describeWith(['postgres'], 'runProcessor with an external, at-least-once effect'
 
     expect(errors).toEqual([expect.stringContaining('test fault')]);
     expect(await published('fails-after-effect')).toEqual([1, 2, 3, 1, 2, 3, 4, 5]);
-    expect(await checkpoints.read(target.pool, 'fails-after-effect', 'all')).toEqual(later);
+    expect(await checkpoints.read(world.target.pool, 'fails-after-effect', 'all')).toEqual(later);
   });
 
   it('re-reads a checkpoint moved behind its back after the effect, and carries on from there', async () => {
@@ -134,20 +110,9 @@ describeWith(['postgres'], 'runProcessor with an external, at-least-once effect'
     expect(await processor.waitUntil(await appendNumbered('m', 1, 2), WAIT_MS)).toBe(true);
 
     // 3 and 4 are written in one transaction; before it commits, someone else marks 3 as done.
-    const writer = await source.pool.connect();
-    try {
-      await writer.query('BEGIN');
-      const written = await store.append('m', 'Counter', numbered(2, 'Numbered', 3), { expectedVersion: 2, client: writer });
-      await target.pool.query(`UPDATE checkpoints SET transaction_id = $1::xid8, global_position = $2::bigint WHERE processor_id = 'moved'`, [
-        written.events[0].transactionId,
-        written.events[0].globalPosition,
-      ]);
-      await writer.query('COMMIT');
-      expect(await processor.waitUntil(written.lastPosition, WAIT_MS)).toBe(true);
-      expect(await checkpoints.read(target.pool, 'moved', 'all')).toEqual(written.lastPosition);
-    } finally {
-      writer.release();
-    }
+    const written = await world.appendNumberedMovingCheckpoint('moved', 'm', 2, 3, 2);
+    expect(await processor.waitUntil(written.lastPosition, WAIT_MS)).toBe(true);
+    expect(await checkpoints.read(world.target.pool, 'moved', 'all')).toEqual(written.lastPosition);
     // [3, 4] was published before the compare-and-set found the checkpoint at 3; then 4 again, from 3.
     expect(await published('moved')).toEqual([1, 2, 3, 4, 4]);
   });
@@ -170,7 +135,7 @@ describeWith(['postgres'], 'runProcessor with an external, at-least-once effect'
     await effectStarted;
 
     // A's lock connection dies (as on a network partition) while A is still sending; B takes over.
-    await target.pool.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'ishc-lease lost-lease'`);
+    await world.target.pool.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'ishc-lease lost-lease'`);
     const b = await start({ processorId: 'lost-lease', leaseMs: 3_000, handle: (events) => publish('lost-lease', 'b', events) });
     expect(await b.waitUntil(first, WAIT_MS)).toBe(true);
     finishEffect();
@@ -180,7 +145,7 @@ describeWith(['postgres'], 'runProcessor with an external, at-least-once effect'
     // A's send completed, but its checkpoint could not commit: its lease was gone.
     await eventually(async () => expect(await published('lost-lease', 'a')).toEqual([1, 2, 3]));
     expect(await published('lost-lease', 'b')).toEqual([1, 2, 3, 4, 5]);
-    expect(await checkpoints.read(target.pool, 'lost-lease', 'all')).toEqual(later);
+    expect(await checkpoints.read(world.target.pool, 'lost-lease', 'all')).toEqual(later);
     expect(a.position()).toEqual(START);
   });
 
@@ -195,7 +160,7 @@ describeWith(['postgres'], 'runProcessor with an external, at-least-once effect'
     expect(await b.waitUntil(last, WAIT_MS)).toBe(true);
     const all = await published('racing');
     expect(firstCopies(all)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
-    expect(await checkpoints.read(target.pool, 'racing', 'all')).toEqual(last);
+    expect(await checkpoints.read(world.target.pool, 'racing', 'all')).toEqual(last);
   });
 });
 

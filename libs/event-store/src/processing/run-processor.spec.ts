@@ -1,45 +1,21 @@
-import { describeWith, TestDatabase } from '../spec-support/test-fixtures';
-import { PoolClient } from 'pg';
-import { createEventStoreDatabase } from '../spec-support/event-store-database';
+import { describeWith } from '../spec-support/test-fixtures';
 import { eventually } from '../spec-support/eventually';
-import { numbered } from '../spec-support/sample-events';
-import { PostgresEventStore } from '../store/postgres-event-store';
+import { PoolClient } from 'pg';
+import { givenProcessorWorld } from '../spec-support/given-processor-world';
 import { Position, RecordedEvent, START } from '../types';
 import { CheckpointStore } from './checkpoint-store';
-import { RunningProcessor, runProcessor, RunProcessorOptions } from './run-processor';
+import { runProcessor } from './run-processor';
 
 const WAIT_MS = 45_000;
 
 // Events are read from one database (`source`) and the effect plus checkpoint land in another (`target`),
 // as a projection in the reporting service consumes another service's store.
 describeWith(['postgres'], 'runProcessor', () => {
-  let target: TestDatabase;
-  let source: TestDatabase;
-  let store: PostgresEventStore;
-  let running: RunningProcessor[] = [];
+  const world = givenProcessorWorld({ target: 'es_target', source: 'es_source' }, async (target) => {
+    await target.query('CREATE TABLE processed (processor text NOT NULL, event_id uuid NOT NULL, n int, PRIMARY KEY (processor, event_id))');
+  });
+  const { start, appendNumbered } = world;
   const checkpoints = new CheckpointStore();
-
-  beforeAll(async () => {
-    target = await createEventStoreDatabase('es_target');
-    await target.pool.query('CREATE TABLE processed (processor text NOT NULL, event_id uuid NOT NULL, n int, PRIMARY KEY (processor, event_id))');
-  });
-  afterAll(() => target.drop());
-
-  beforeEach(async () => {
-    source = await createEventStoreDatabase('es_source');
-    store = new PostgresEventStore(source.pool);
-  });
-  afterEach(async () => {
-    await Promise.all(running.map((p) => p.stop()));
-    running = [];
-    await source.drop();
-  });
-
-  async function start(options: Partial<RunProcessorOptions> & Pick<RunProcessorOptions, 'processorId' | 'handle'>): Promise<RunningProcessor> {
-    const processor = await runProcessor({ source: store, target: target.pool, idleWaitMs: 50, ...options });
-    running.push(processor);
-    return processor;
-  }
 
   /** The effect: one row per event. Its primary key turns a duplicate effect into a failure. */
   async function record(processorId: string, events: RecordedEvent[], client: PoolClient): Promise<void> {
@@ -49,12 +25,8 @@ describeWith(['postgres'], 'runProcessor', () => {
   }
 
   async function processedNs(processorId: string): Promise<number[]> {
-    const { rows } = await target.pool.query<{ n: number }>('SELECT n FROM processed WHERE processor = $1 ORDER BY n', [processorId]);
+    const { rows } = await world.target.pool.query<{ n: number }>('SELECT n FROM processed WHERE processor = $1 ORDER BY n', [processorId]);
     return rows.map((r) => r.n);
-  }
-
-  async function appendNumbered(streamId: string, from: number, count: number): Promise<Position> {
-    return (await store.append(streamId, 'Counter', numbered(count, 'Numbered', from), { expectedVersion: 'any' })).lastPosition;
   }
 
   it('applies every event in order, committing the effect and the checkpoint together', async () => {
@@ -76,7 +48,7 @@ describeWith(['postgres'], 'runProcessor', () => {
     expect(await processor.waitUntil(last, WAIT_MS)).toBe(true);
     expect(seen).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     expect(await processedNs('in-order')).toEqual(seen);
-    expect(await checkpoints.read(target.pool, 'in-order', 'all')).toEqual(last);
+    expect(await checkpoints.read(world.target.pool, 'in-order', 'all')).toEqual(last);
     expect(processor.position()).toEqual(last);
     expect(batches[batches.length - 1]).toEqual(last);
   });
@@ -105,7 +77,7 @@ describeWith(['postgres'], 'runProcessor', () => {
       ['projection bug #1', 1],
       ['projection bug #2', 2],
     ]);
-    expect(await checkpoints.read(target.pool, 'flaky', 'all')).toEqual(START);
+    expect(await checkpoints.read(world.target.pool, 'flaky', 'all')).toEqual(START);
     expect(await processedNs('flaky')).toEqual([]);
 
     letThrough();
@@ -211,21 +183,10 @@ describeWith(['postgres'], 'runProcessor', () => {
     const settled = await appendNumbered('m', 1, 2);
     expect(await processor.waitUntil(settled, WAIT_MS)).toBe(true);
 
-    // Write 3 and 4 in one open transaction, so the processor cannot see them yet ...
-    const writer = await source.pool.connect();
-    try {
-      await writer.query('BEGIN');
-      const written = await store.append('m', 'Counter', numbered(2, 'Numbered', 3), { expectedVersion: 2, client: writer });
-      // ... and meanwhile someone else (a second instance, an operator) marks 3 as done.
-      await target.pool.query(`UPDATE checkpoints SET transaction_id = $1::xid8, global_position = $2::bigint WHERE processor_id = 'moved'`, [
-        written.events[0].transactionId,
-        written.events[0].globalPosition,
-      ]);
-      await writer.query('COMMIT');
-      expect(await processor.waitUntil(written.lastPosition, WAIT_MS)).toBe(true);
-    } finally {
-      writer.release();
-    }
+    // Write 3 and 4 in one open transaction, so the processor cannot see them yet, and meanwhile someone else
+    // (a second instance, an operator) marks 3 as done.
+    const written = await world.appendNumberedMovingCheckpoint('moved', 'm', 2, 3, 2);
+    expect(await processor.waitUntil(written.lastPosition, WAIT_MS)).toBe(true);
 
     // It did try [3, 4] once, lost the compare-and-set before running the effect, then read on after 3.
     expect(seen).toEqual([1, 2, 4]);
@@ -266,8 +227,8 @@ describeWith(['postgres'], 'runProcessor', () => {
     const last = await appendNumbered('p', 1, 2);
     const p1 = await start({ processorId: 'parted', partition: 'p1', handle: async () => undefined });
     expect(await p1.waitUntil(last, WAIT_MS)).toBe(true);
-    expect(await checkpoints.read(target.pool, 'parted', 'p1')).toEqual(last);
-    expect(await checkpoints.read(target.pool, 'parted', 'all')).toEqual(START);
+    expect(await checkpoints.read(world.target.pool, 'parted', 'p1')).toEqual(last);
+    expect(await checkpoints.read(world.target.pool, 'parted', 'all')).toEqual(START);
   });
 
   it('stops cleanly: done settles, waiters are answered, the lease is free again', async () => {
@@ -276,11 +237,11 @@ describeWith(['postgres'], 'runProcessor', () => {
     await processor.stop();
     await expect(processor.done).resolves.toBeUndefined();
     expect(await waiting).toBe(false);
-    const { rows } = await target.pool.query(`SELECT 1 FROM processor_leases WHERE processor_id = 'stopping'`);
+    const { rows } = await world.target.pool.query(`SELECT 1 FROM processor_leases WHERE processor_id = 'stopping'`);
     expect(rows).toEqual([]);
   });
 
   it('rejects nonsensical options up front', async () => {
-    await expect(runProcessor({ processorId: 'x', source: store, target: target.pool, handle: async () => undefined, batchSize: 0 })).rejects.toBeInstanceOf(RangeError);
+    await expect(runProcessor({ processorId: 'x', source: world.store, target: world.target.pool, handle: async () => undefined, batchSize: 0 })).rejects.toBeInstanceOf(RangeError);
   });
 });

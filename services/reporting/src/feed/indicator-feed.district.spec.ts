@@ -1,12 +1,13 @@
 import { PG_POOL } from '@ishc/platform';
 import { describeWith } from '@ishc/testing';
-import { Pool, PoolClient } from 'pg';
+import { Pool } from 'pg';
 import { generateDistrict } from '../cross-check/generated-district';
 import { loadDistrict } from '../cross-check/load-district';
 import { computeIndicators } from '../indicators/compute-indicators';
 import { readCoverageFacts } from '../indicators/coverage-facts.query';
 import { DEFAULT_PLAN_PARAMETERS } from '../indicators/domain/plan-parameters';
 import { ReportingTestApp, startReporting } from '../spec-support/reporting-test-app';
+import { statementCountingPool } from '../spec-support/statement-counting-pool';
 import { untilProjected } from '../spec-support/tra-cu-scenario';
 import { IndicatorSnapshotV1 } from './domain/indicator-snapshot';
 import { migrateFeedTable } from './feed.table';
@@ -61,21 +62,12 @@ describeWith(['postgres'], 'the public indicator feed over the generated distric
   });
 
   it('runs the same number of statements for a month of few units as for a month of many', async () => {
-    // A pool of the test's own, each statement of its clients counted (the service's pool is shared with the projections).
-    const own = new Pool({ ...pool.options, max: 2 });
-    let statements = 0;
-    own.on('connect', (client: PoolClient) => {
-      const query = client.query.bind(client) as (...args: unknown[]) => unknown;
-      client.query = ((...args: unknown[]) => {
-        statements++;
-        return query(...args);
-      }) as PoolClient['query'];
-    });
+    const own = statementCountingPool(pool);
     // A new feed (nothing in memory) over one month already published, on its last day: everything computed, nothing sent.
     const counted = async (month: string, today: string) => {
-      statements = 0;
-      const published = await new IndicatorFeed(own, sink, { fromMonth: month }).publishChanged(today);
-      return { published, statements, units: sink.sent.filter((s) => s.month === month).length };
+      own.statements = 0;
+      const published = await new IndicatorFeed(own.pool, sink, { fromMonth: month }).publishChanged(today);
+      return { published, statements: own.statements, units: sink.sent.filter((s) => s.month === month).length };
     };
     try {
       const many = await counted('2025-06', '2025-06-30');
@@ -85,7 +77,7 @@ describeWith(['postgres'], 'the public indicator feed over the generated distric
       expect(many.statements).toBe(few.statements);
       expect(many.statements).toBeLessThan(many.units);
     } finally {
-      await own.end();
+      await own.pool.end();
     }
   });
 });

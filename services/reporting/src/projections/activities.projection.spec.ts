@@ -1,15 +1,14 @@
 import { ACTIVITY_AREAS, ActivitiesEvent, OrgUnitDefinedV1 } from '@ishc/contracts';
-import { createTestDatabase, describeWith, TestDatabase } from '@ishc/testing';
-import { PoolClient } from 'pg';
+import { describeWith } from '@ishc/testing';
 import { readActivityFacts } from '../indicators/activity-facts.query';
 import { readClubFacts } from '../indicators/club-facts.query';
 import { readCoverageFacts } from '../indicators/coverage-facts.query';
 import { activityIndicators } from '../indicators/domain/activity-indicators';
 import { DEFAULT_PLAN_PARAMETERS } from '../indicators/domain/plan-parameters';
 import { readMemberFacts } from '../indicators/member-facts.query';
+import { givenReportingDatabase } from '../spec-support/given-reporting-database';
 import { projectActivitiesEvents } from './activities.projection';
 import { ProjectedEvent, projectRegistryEvents } from './registry.projection';
-import { migrateReportingSchema } from './reporting-schema';
 
 const unit = (code: string, level: OrgUnitDefinedV1['level'], parentCode: string | null): ProjectedEvent => ({
   type: 'OrgUnitDefined',
@@ -36,17 +35,8 @@ const session = (clubId: string, area: (typeof ACTIVITY_AREAS)[number], heldOn: 
 });
 
 describeWith(['postgres'], 'reporting projection of activities events', () => {
-  let db: TestDatabase;
-  const inTransaction = async (fn: (client: PoolClient) => Promise<void>) => {
-    const client = await db.pool.connect();
-    try {
-      await client.query('BEGIN');
-      await fn(client);
-      await client.query('COMMIT');
-    } finally {
-      client.release();
-    }
-  };
+  const db = givenReportingDatabase('reporting_act_projection');
+  const { inTransaction } = db;
   const indicatorsAt = async (orgUnit: string, asOf: string) => {
     const scope = await readCoverageFacts(db.pool, orgUnit, asOf);
     const clubIds = scope.clubs.map((c) => c.clubId);
@@ -56,8 +46,6 @@ describeWith(['postgres'], 'reporting projection of activities events', () => {
   };
 
   beforeAll(async () => {
-    db = await createTestDatabase('reporting_act_projection');
-    await migrateReportingSchema(db.pool);
     await inTransaction((client) =>
       projectRegistryEvents(
         [
@@ -77,7 +65,6 @@ describeWith(['postgres'], 'reporting projection of activities events', () => {
       ),
     );
   });
-  afterAll(() => db?.drop());
 
   // Club 1 meets every month of 2025 (health and culture at meetings), holds sessions in the other 6 areas;
   // club 2 meets in 9 months and never covers `resources`.

@@ -1,9 +1,9 @@
-import { createTestDatabase, describeWith, TestDatabase } from '@ishc/testing';
+import { describeWith } from '@ishc/testing';
 import { PoolClient } from 'pg';
+import { givenReportingDatabase } from '../spec-support/given-reporting-database';
 import { projectActivitiesEvents } from './activities.projection';
 import { ProjectedMicrofinanceEvent, projectMicrofinanceEvents } from './microfinance.projection';
 import { ProjectedEvent, projectRegistryEvents } from './registry.projection';
-import { migrateReportingSchema } from './reporting-schema';
 
 // The projections apply a whole batch with a few multi-row statements (batched-statements.ts). These
 // cases put order-sensitive sequences inside ONE batch and check that the rows are exactly those of
@@ -31,29 +31,17 @@ const disbursed = (loanId: string, principalVnd: number) =>
 const writtenOff = (loanId: string) => recorded({ type: 'LoanWrittenOff', data: { loanId, clubId: CLUB, writtenOffOn: '2025-06-01', principalVnd: 100, interestVnd: 0 } });
 
 describeWith(['postgres'], 'reporting projections applied a batch at a time', () => {
-  let db: TestDatabase;
+  const db = givenReportingDatabase('reporting_batched');
+  const { inTransaction } = db;
   let tables: string[];
   beforeAll(async () => {
-    db = await createTestDatabase('reporting_batched');
-    await migrateReportingSchema(db.pool);
     const r = await db.pool.query<{ t: string }>(
       `SELECT table_name AS t FROM information_schema.tables
         WHERE table_schema = current_schema() AND table_name LIKE 'rp\\_%' AND table_name NOT IN ('rp_projection_version', 'rp_read_model_identity') ORDER BY 1`,
     );
     tables = r.rows.map((row) => row.t);
   });
-  afterAll(() => db?.drop());
 
-  const inTransaction = async (fn: (client: PoolClient) => Promise<void>) => {
-    const client = await db.pool.connect();
-    try {
-      await client.query('BEGIN');
-      await fn(client);
-      await client.query('COMMIT');
-    } finally {
-      client.release();
-    }
-  };
   /** Every row of every read model, as JSON (dates as ISO strings), in a stable order. */
   const rows = async (): Promise<Record<string, unknown[]>> => {
     const all: Record<string, unknown[]> = {};

@@ -1,6 +1,6 @@
 import { ActivitiesEvent, LoanDisbursedV1 } from '@ishc/contracts';
-import { createTestDatabase, describeWith, TestDatabase } from '@ishc/testing';
-import { PoolClient } from 'pg';
+import { describeWith } from '@ishc/testing';
+import { givenReportingDatabase } from '../spec-support/given-reporting-database';
 import { projectActivitiesEvents } from './activities.projection';
 import { projectLoanEvents, ProjectedLoanEvent } from './loans.projection';
 import { MEMBER_ACTIVITY_FROM_FACTS } from './member-activity.statements';
@@ -24,23 +24,9 @@ const disbursed = (loanId: string, memberId: string, disbursedOn: string): Proje
 });
 
 describeWith(['postgres'], "reporting's per-member activity days (rp_member_activity)", () => {
-  let db: TestDatabase;
-  beforeAll(async () => {
-    db = await createTestDatabase('reporting_member_activity');
-    await migrateReportingSchema(db.pool);
-  });
-  afterAll(() => db?.drop());
+  const db = givenReportingDatabase('reporting_member_activity');
+  const { inTransaction } = db;
 
-  async function inTransaction(fn: (client: PoolClient) => Promise<void>): Promise<void> {
-    const client = await db.pool.connect();
-    try {
-      await client.query('BEGIN');
-      await fn(client);
-      await client.query('COMMIT');
-    } finally {
-      client.release();
-    }
-  }
   const activities = (events: ActivitiesEvent[]) => inTransaction((client) => projectActivitiesEvents(events, client));
   const loans = (events: ProjectedLoanEvent[]) => inTransaction((client) => projectLoanEvents(events, client));
   async function daysOf(memberId: string): Promise<{ checked: string; visited: string; borrowed: string } | undefined> {

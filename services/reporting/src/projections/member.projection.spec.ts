@@ -1,10 +1,10 @@
-import { createTestDatabase, describeWith, TestDatabase } from '@ishc/testing';
+import { describeWith } from '@ishc/testing';
 import { MemberRegisteredV1, OrgUnitDefinedV1 } from '@ishc/contracts';
 import { readCoverageFacts } from '../indicators/coverage-facts.query';
 import { memberIndicators } from '../indicators/domain/member-indicators';
 import { readMemberFacts } from '../indicators/member-facts.query';
+import { givenReportingDatabase } from '../spec-support/given-reporting-database';
 import { ProjectedEvent, projectRegistryEvents } from './registry.projection';
-import { migrateReportingSchema } from './reporting-schema';
 
 const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 const unit = (code: string, level: OrgUnitDefinedV1['level'], parentCode: string | null): ProjectedEvent => ({
@@ -70,23 +70,9 @@ const history: ProjectedEvent[] = [
 ];
 
 describeWith(['postgres'], 'reporting projection of members and memberships', () => {
-  let db: TestDatabase;
-  beforeAll(async () => {
-    db = await createTestDatabase('reporting_member_projection');
-    await migrateReportingSchema(db.pool);
-  });
-  afterAll(() => db?.drop());
+  const db = givenReportingDatabase('reporting_member_projection');
 
-  const apply = async (events: ProjectedEvent[]) => {
-    const client = await db.pool.connect();
-    try {
-      await client.query('BEGIN');
-      await projectRegistryEvents(events, client);
-      await client.query('COMMIT');
-    } finally {
-      client.release();
-    }
-  };
+  const apply = (events: ProjectedEvent[]) => db.inTransaction((client) => projectRegistryEvents(events, client));
   const membersAt = async (unitCode: string, asOf: string) => {
     const { clubs } = await readCoverageFacts(db.pool, unitCode, asOf);
     const result = memberIndicators(clubs, await readMemberFacts(db.pool, clubs.map((c) => c.clubId), asOf), asOf);

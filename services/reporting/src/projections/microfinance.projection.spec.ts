@@ -1,12 +1,12 @@
-import { createTestDatabase, describeWith, TestDatabase } from '@ishc/testing';
+import { describeWith } from '@ishc/testing';
 import { FundEvent, OrgUnitDefinedV1 } from '@ishc/contracts';
 import { randomUUID } from 'node:crypto';
 import { readCoverageFacts } from '../indicators/coverage-facts.query';
 import { fundIndicators } from '../indicators/domain/fund-indicators';
 import { readFundFacts } from '../indicators/fund-facts.query';
+import { givenReportingDatabase } from '../spec-support/given-reporting-database';
 import { ProjectedMicrofinanceEvent, projectMicrofinanceEvents } from './microfinance.projection';
 import { ProjectedEvent, projectRegistryEvents } from './registry.projection';
-import { migrateReportingSchema } from './reporting-schema';
 
 const unit = (code: string, level: OrgUnitDefinedV1['level'], parentCode: string | null): ProjectedEvent => ({
   type: 'OrgUnitDefined',
@@ -23,10 +23,9 @@ const contribution = (n: number, kind: 'income' | 'activity', amountVnd: number,
   recorded({ type: 'FundContributionReceived', data: { clubId: id(n), kind, amountVnd, source: 'members', receivedOn } });
 
 describeWith(['postgres'], 'reporting projection of microfinance fund events', () => {
-  let db: TestDatabase;
+  const db = givenReportingDatabase('reporting_mf_projection');
+  const { inTransaction } = db;
   beforeAll(async () => {
-    db = await createTestDatabase('reporting_mf_projection');
-    await migrateReportingSchema(db.pool);
     await inTransaction((client) =>
       projectRegistryEvents(
         [
@@ -44,18 +43,7 @@ describeWith(['postgres'], 'reporting projection of microfinance fund events', (
       ),
     );
   });
-  afterAll(() => db?.drop());
 
-  async function inTransaction(fn: (client: import('pg').PoolClient) => Promise<void>): Promise<void> {
-    const client = await db.pool.connect();
-    try {
-      await client.query('BEGIN');
-      await fn(client);
-      await client.query('COMMIT');
-    } finally {
-      client.release();
-    }
-  }
   const apply = (events: ProjectedMicrofinanceEvent[]) => inTransaction((client) => projectMicrofinanceEvents(events, client));
   const indicatorsAt = async (orgUnit: string, asOf: string) => {
     const { clubs } = await readCoverageFacts(db.pool, orgUnit, asOf);

@@ -1,10 +1,10 @@
-import { createTestDatabase, describeWith, TestDatabase } from '@ishc/testing';
+import { describeWith } from '@ishc/testing';
 import { OrgUnitDefinedV1 } from '@ishc/contracts';
 import { coverageIndicators } from '../indicators/domain/coverage-indicators';
 import { readCoverageFacts } from '../indicators/coverage-facts.query';
+import { givenReportingDatabase } from '../spec-support/given-reporting-database';
 import { ReportingOrgUnitScope } from './org-unit-scope.resolver';
 import { ProjectedEvent, projectRegistryEvents } from './registry.projection';
-import { migrateReportingSchema } from './reporting-schema';
 
 const unit = (code: string, level: OrgUnitDefinedV1['level'], parentCode: string | null, validFrom: string, validTo: string | null = null): ProjectedEvent => ({
   type: 'OrgUnitDefined',
@@ -31,23 +31,9 @@ const history: ProjectedEvent[] = [
 ];
 
 describeWith(['postgres'], 'reporting projection of registry events', () => {
-  let db: TestDatabase;
-  beforeAll(async () => {
-    db = await createTestDatabase('reporting_projection');
-    await migrateReportingSchema(db.pool);
-  });
-  afterAll(() => db?.drop());
+  const db = givenReportingDatabase('reporting_projection');
 
-  const apply = async (events: ProjectedEvent[]) => {
-    const client = await db.pool.connect();
-    try {
-      await client.query('BEGIN');
-      await projectRegistryEvents(events, client);
-      await client.query('COMMIT');
-    } finally {
-      client.release();
-    }
-  };
+  const apply = (events: ProjectedEvent[]) => db.inTransaction((client) => projectRegistryEvents(events, client));
   const indicatorsAt = async (unitCode: string, asOf: string) => coverageIndicators(await readCoverageFacts(db.pool, unitCode, asOf));
 
   it('answers each date on the hierarchy valid that day', async () => {

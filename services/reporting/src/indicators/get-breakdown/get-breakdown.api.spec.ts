@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { Clock, PG_POOL, ScopeChecker } from '@ishc/platform';
 import { describeWith } from '@ishc/testing';
-import { Pool, PoolClient } from 'pg';
+import { Pool } from 'pg';
 import { IndicatorCache } from '../../cache/indicator-cache';
 import { ReadYourWrites } from '../../consistency/read-your-writes';
 import { generateDistrict } from '../../cross-check/generated-district';
@@ -10,6 +10,7 @@ import { planParametersOf } from '../../plans/domain/plan';
 import { withTargets } from '../../plans/domain/target';
 import { planTable } from '../../plans/plan.table';
 import { ReportingTestApp, startReporting } from '../../spec-support/reporting-test-app';
+import { statementCountingPool } from '../../spec-support/statement-counting-pool';
 import { untilProjected } from '../../spec-support/tra-cu-scenario';
 import { computeIndicators } from '../compute-indicators';
 import { DEFAULT_PLAN_PARAMETERS } from '../domain/plan-parameters';
@@ -77,23 +78,14 @@ describeWith(['postgres'], 'GET /api/reporting/indicators/breakdown over the gen
   });
 
   it('runs the same number of statements for a commune of a few clubs as for the district of dozens', async () => {
-    // A pool of the test's own, each statement of its clients counted (the service's pool is shared with the projections).
-    const own = new Pool({ ...pool.options, max: 2 });
-    let statements = 0;
-    own.on('connect', (client: PoolClient) => {
-      const query = client.query.bind(client) as (...args: unknown[]) => unknown;
-      client.query = ((...args: unknown[]) => {
-        statements++;
-        return query(...args);
-      }) as PoolClient['query'];
-    });
-    const reports = new IndicatorReports(own, t.app.get(Clock), t.app.get(ScopeChecker), t.app.get(ReadYourWrites), t.app.get(IndicatorCache));
+    const own = statementCountingPool(pool);
+    const reports = new IndicatorReports(own.pool, t.app.get(Clock), t.app.get(ScopeChecker), t.app.get(ReadYourWrites), t.app.get(IndicatorCache));
     const report = (orgUnit: string, asOf: string): ResolvedReport => ({ orgUnit, orgUnitName: orgUnit, asOf, plan: null, basis: 'unit', lastDay: null });
     const counted = async (orgUnit: string, asOf: string, by: 'commune' | 'club') => {
-      statements = 0;
+      own.statements = 0;
       // A date of its own: never a cache hit.
       const answer = await reports.breakdown(report(orgUnit, asOf), by);
-      return { rows: answer.rows.length, statements };
+      return { rows: answer.rows.length, statements: own.statements };
     };
     try {
       const commune = (await get('/indicators/breakdown?orgUnit=849&asOf=2024-11-30&by=club').expect(200)).body.rows[0].orgUnit as string;
@@ -107,7 +99,7 @@ describeWith(['postgres'], 'GET /api/reporting/indicators/breakdown over the gen
       expect(communes.statements).toBe(one.statements);
       expect(communes.statements).toBeLessThan(communes.rows);
     } finally {
-      await own.end();
+      await own.pool.end();
     }
   });
 });
