@@ -30,7 +30,7 @@ export const membershipReplicaTable = {
               to_char(s.joined_on, 'YYYY-MM-DD') AS joined_on, to_char(s.left_on, 'YYYY-MM-DD') AS left_on
          FROM member_replica m LEFT JOIN membership_replica s ON s.member_id = m.member_id
         WHERE m.member_id = ANY($1::uuid[])
-        ORDER BY m.member_id, s.joined_on`,
+        ORDER BY m.member_id, s.joined_on, s.club_id`,
       [memberIds],
     );
     const roles = await db.query<{ member_id: string; club_id: string; joined_on: string; since: string; roles: MembershipRole[] }>(

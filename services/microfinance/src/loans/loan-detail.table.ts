@@ -1,6 +1,6 @@
 import { IsoDate } from '@ishc/contracts';
 import { Pool, PoolClient } from 'pg';
-import { ReplicatedClub } from '../replica/club-replica.table';
+import { ReplicatedClub, readClubContextOfRows } from '@ishc/registry-replica';
 
 type Db = Pool | PoolClient;
 
@@ -54,20 +54,12 @@ export const loanDetailTable = {
   },
 
   /**
-   * The loan's detail and its club as the replica knows it (null: not seen yet, as clubReplicaTable.find
-   * reads it), in one statement: a command's round trips are most of its cost.
+   * The loan's detail and its club as the replica knows it (null: not seen yet), in one statement: a command's
+   * round trips are most of its cost. The club is read by the replica library, which owns the replica's tables.
    */
   async findWithClub(db: Db, loanId: string): Promise<{ detail: LoanDetail; club: ReplicatedClub | null } | null> {
-    const { rows } = await db.query<Row & { commune_code: string | null; established_on: string | null; dissolved_on: string | null }>(
-      `SELECT ${COLUMNS}, c.commune_code, to_char(c.established_on, 'YYYY-MM-DD') AS established_on, to_char(c.dissolved_on, 'YYYY-MM-DD') AS dissolved_on
-         FROM loan_detail LEFT JOIN club_replica c USING (club_id)
-        WHERE loan_id = $1`,
-      [loanId],
-    );
-    const row = rows[0];
-    if (!row) return null;
-    const club = row.commune_code === null || row.established_on === null ? null : { clubId: row.club_id, communeCode: row.commune_code, establishedOn: row.established_on, dissolvedOn: row.dissolved_on };
-    return { detail: fromRow(row), club };
+    const [row] = await readClubContextOfRows<Row>(db, `SELECT ${COLUMNS}, '{}'::uuid[] AS member_ids FROM loan_detail WHERE loan_id = $1`, [loanId]);
+    return row ? { detail: fromRow(row), club: row.clubContext.club } : null;
   },
 
   /** The club's loans applied for on or before `asOf`, oldest first. */
