@@ -8,6 +8,7 @@
 // December 2025) and loans to 30 % of the members in 2025 instead of 60 % a year for 5 years.
 import { Pool } from 'pg';
 import { LOAN_INSTALMENTS_FROM_LOANS } from '../../services/reporting/src/projections/loan-instalment.statements';
+import { LOAN_PAID_FROM_REPAYMENTS } from '../../services/reporting/src/projections/loan-paid.statements';
 import { MEMBER_ACTIVITY_FROM_FACTS } from '../../services/reporting/src/projections/member-activity.statements';
 
 export interface NationalSize {
@@ -121,6 +122,8 @@ export async function fillNational(pool: Pool, size: NationalSize, log: (line: s
     ['member activity', MEMBER_ACTIVITY_FROM_FACTS],
     // The loans' instalments with their running totals (the loan portfolio reads them), as the migration fills them.
     ['loan instalments', LOAN_INSTALMENTS_FROM_LOANS],
+    // Each loan's running total paid by day (the loan portfolio's paid(T)), as the migration fills it.
+    ['loan paid', LOAN_PAID_FROM_REPAYMENTS],
   ];
   const rows: Record<string, number> = {};
   for (const [what, sql] of statements) {

@@ -1,5 +1,6 @@
 import { createTestDatabase, describeWith, TestDatabase } from '@ishc/testing';
 import { LOAN_INSTALMENTS_FROM_LOANS } from '../projections/loan-instalment.statements';
+import { LOAN_PAID_FROM_REPAYMENTS } from '../projections/loan-paid.statements';
 import { MEMBER_ACTIVITY_FROM_FACTS } from '../projections/member-activity.statements';
 import { migrateReportingSchema } from '../projections/reporting-schema';
 import { readActivityDays } from './activity-days.query';
@@ -78,6 +79,7 @@ describeWith(['postgres'], 'what PostgreSQL counts for the indicators (club tall
     // The facts went in by SQL, not through the projections: their per-member days and the loans' instalments as the migration fills them.
     await db.pool.query(MEMBER_ACTIVITY_FROM_FACTS);
     await db.pool.query(LOAN_INSTALMENTS_FROM_LOANS);
+    await db.pool.query(LOAN_PAID_FROM_REPAYMENTS);
   });
   afterAll(() => db?.drop());
 

@@ -52,6 +52,22 @@ const CASES: Record<string, Case> = {
     loan: loan([], { repayments: [{ paidOn: '2025-05-11', amountVnd: 1_018_000 }] }),
     expected: { outstandingVnd: 1_000_000, par30Vnd: 1_000_000 },
   },
+  'a payment on T itself counts': {
+    loan: loan([], { repayments: [{ paidOn: '2025-02-20', amountVnd: 309_000 }, { paidOn: AS_OF, amountVnd: 306_000 }] }),
+    expected: { outstandingVnd: 400_000, par30Vnd: 0 },
+  },
+  'payments before and after T: those through the last day of payment on or before T': {
+    loan: loan([], { repayments: [{ paidOn: '2025-02-20', amountVnd: 309_000 }, { paidOn: '2025-03-20', amountVnd: 3_000 }, { paidOn: '2025-05-11', amountVnd: 706_000 }] }),
+    expected: { outstandingVnd: 700_000, par30Vnd: 700_000 },
+  },
+  'two payments on one day: both count': {
+    loan: loan([], { repayments: [{ paidOn: '2025-03-20', amountVnd: 309_000 }, { paidOn: '2025-03-20', amountVnd: 306_000 }] }),
+    expected: { outstandingVnd: 400_000, par30Vnd: 0 },
+  },
+  'a payment dated before the disbursement counts, as in the definition': {
+    loan: loan([], { repayments: [{ paidOn: '2025-01-10', amountVnd: 309_000 }] }),
+    expected: { outstandingVnd: 700_000, par30Vnd: 700_000 },
+  },
   'written off before T: out of the portfolio': { loan: loan([309_000], { writtenOffOn: '2025-05-01' }), expected: undefined },
   'written off on T: out of the portfolio': { loan: loan([309_000], { writtenOffOn: AS_OF }), expected: undefined },
   'written off after T: still in it': { loan: loan([309_000], { writtenOffOn: '2025-06-01' }), expected: { outstandingVnd: 700_000, par30Vnd: 700_000 } },
@@ -67,7 +83,7 @@ const CASES: Record<string, Case> = {
   },
 };
 
-describeWith(['postgres'], "a loan's standing on T in PostgreSQL (one probe of rp_loan_instalment) against the definition", () => {
+describeWith(['postgres'], "a loan's standing on T in PostgreSQL (one probe of rp_loan_paid, one of rp_loan_instalment) against the definition", () => {
   let db: TestDatabase;
   const facts: LoanFact[] = Object.values(CASES).map((c) => ({ ...c.loan, loanId: uuid(), clubId: uuid(), memberId: uuid() }));
   beforeAll(async () => {

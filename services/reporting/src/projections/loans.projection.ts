@@ -2,6 +2,7 @@ import { LoanDisbursedV1, LoanRepaymentReceivedV1, LoanWrittenOffV1 } from '@ish
 import { PoolClient } from 'pg';
 import { BatchedStatement, StatementBatch, update, upsert } from './batched-statements';
 import { replaceInstalments } from './loan-instalment.statements';
+import { recomputePaidThrough } from './loan-paid.statements';
 import { recomputeBorrowed } from './member-activity.statements';
 
 /** The part of an incoming loan event the projection reads (the event id keys each payment). */
@@ -73,12 +74,28 @@ const LOANS: BatchedStatement<LoanRow> = {
   },
 };
 
-const REPAYMENTS = upsert({
+const REPAYMENT_ROWS = upsert({
   table: 'rp_loan_repayment',
   columns: { event_id: 'uuid', loan_id: 'uuid', paid_on: 'date', amount_vnd: 'bigint' },
   key: ['event_id'],
   onConflict: 'nothing',
 });
+
+type RepaymentRow = Parameters<typeof REPAYMENT_ROWS.apply>[0][number];
+
+/**
+ * The payments' rows (keyed by their event: a redelivered payment is not counted twice), then the paid
+ * loans' running totals in rp_loan_paid (loan-paid.statements.ts) recomputed from all of their payments as
+ * they now are, so a payment delivered again, late or out of order leaves the rows the backfill would.
+ */
+const REPAYMENTS: BatchedStatement<RepaymentRow> = {
+  touches: ['rp_loan_repayment', 'rp_loan_paid'],
+  async apply(rows, client) {
+    if (rows.length === 0) return;
+    await REPAYMENT_ROWS.apply(rows, client);
+    await recomputePaidThrough(rows.map((r) => r.loan_id as string), client);
+  },
+};
 
 // The loan's own stream: its disbursement was projected before (or is pending in the batch: both touch
 // rp_loan, so the disbursement is applied first and a write-off never meets a loan not yet written).

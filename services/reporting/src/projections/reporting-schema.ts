@@ -4,6 +4,7 @@ import { GENERATION_TABLE, generationTable } from '../read-model/generation.tabl
 import { ReadModelGeneration } from '../read-model/read-model-generation';
 import { identifier, pointViewsAt } from '../read-model/read-model-views';
 import { LOAN_INSTALMENT_TABLE, migrateLoanInstalments } from './loan-instalment.statements';
+import { LOAN_PAID_TABLE, migrateLoanPaid } from './loan-paid.statements';
 import { MEMBER_ACTIVITY_TABLE, migrateMemberActivity } from './member-activity.statements';
 import { PROJECTION_VERSION_TABLE } from './projection-version';
 
@@ -160,7 +161,7 @@ CREATE INDEX IF NOT EXISTS rp_membership_roles_volunteers ON rp_membership_roles
 `;
 
 /** The tables of a generation, as the migration names them (legacy databases had them in `public`). */
-export const READ_MODEL_TABLES: readonly string[] = [...(MIGRATION + MEMBER_ACTIVITY_TABLE + LOAN_INSTALMENT_TABLE + PROJECTION_VERSION_TABLE).matchAll(/CREATE TABLE IF NOT EXISTS (\w+)/g)].map((m) => m[1]);
+export const READ_MODEL_TABLES: readonly string[] = [...(MIGRATION + MEMBER_ACTIVITY_TABLE + LOAN_INSTALMENT_TABLE + LOAN_PAID_TABLE + PROJECTION_VERSION_TABLE).matchAll(/CREATE TABLE IF NOT EXISTS (\w+)/g)].map((m) => m[1]);
 
 /**
  * Creates (idempotently, under an advisory lock, so starting processes do not race) the generation table
@@ -179,6 +180,7 @@ export function migrateReportingSchema(pool: Pool, generation?: ReadModelGenerat
     await client.query(`SET LOCAL search_path TO ${schema}; ${MIGRATION} ${PROJECTION_VERSION_TABLE}`);
     await migrateMemberActivity(client);
     await migrateLoanInstalments(client);
+    await migrateLoanPaid(client);
     if (target.number === active.number) await pointViewsAt(client, target.schema);
   });
 }
