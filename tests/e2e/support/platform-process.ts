@@ -28,7 +28,13 @@ export async function startProcess(name: ProcessName, port: number, env: NodeJS.
   let output = '';
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
+  let stopping = false;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  // A process that dies on its own fails the test from afar (a 502 at the gateway, a refused connection):
+  // say here which one died and what it said last, or the reason is lost with its pipes.
+  child.once('exit', (code, signal) => {
+    if (!stopping) process.stderr.write(`${name} exited on its own (code ${code}, signal ${signal}); its last output:\n${output.slice(-8_000)}\n`);
+  });
   const proc: PlatformProcess = {
     name,
     port,
@@ -36,6 +42,7 @@ export async function startProcess(name: ProcessName, port: number, env: NodeJS.
     child,
     output: () => output,
     async stop(signal = 'SIGTERM') {
+      stopping = true;
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
       await exited;
     },
