@@ -1,8 +1,7 @@
 import { IsoDate, ScheduledInstalmentV1 } from '@ishc/contracts';
-import { createTestDatabase, describeWith, TestDatabase } from '@ishc/testing';
-import { PoolClient } from 'pg';
+import { describeWith } from '@ishc/testing';
 import { projectLoanEvents, ProjectedLoanEvent } from '../projections/loans.projection';
-import { migrateReportingSchema } from '../projections/reporting-schema';
+import { givenReportingDatabase } from '../spec-support/given-reporting-database';
 import { LoanFact, LoanPortfolio, portfolioOn } from './domain/loan-indicators';
 import { readLoanPortfolioByClub } from './loan-portfolio.query';
 
@@ -84,27 +83,17 @@ const CASES: Record<string, Case> = {
 };
 
 describeWith(['postgres'], "a loan's standing on T in PostgreSQL (one probe of rp_loan_paid, one of rp_loan_instalment) against the definition", () => {
-  let db: TestDatabase;
+  const db = givenReportingDatabase('reporting_loan_portfolio');
   const facts: LoanFact[] = Object.values(CASES).map((c) => ({ ...c.loan, loanId: uuid(), clubId: uuid(), memberId: uuid() }));
   beforeAll(async () => {
-    db = await createTestDatabase('reporting_loan_portfolio');
-    await migrateReportingSchema(db.pool);
     // Through the loans projection, as the events arrive: the disbursement (with its schedule), the payments, the write-off.
     const events: ProjectedLoanEvent[] = facts.flatMap((f) => [
       { eventId: uuid(), type: 'LoanDisbursed', data: { loanId: f.loanId, clubId: f.clubId, memberId: f.memberId, principalVnd: f.principalVnd, disbursedOn: f.disbursedOn, schedule: f.schedule } },
       ...f.repayments.map((r) => ({ eventId: uuid(), type: 'LoanRepaymentReceived', data: { loanId: f.loanId, clubId: f.clubId, paidOn: r.paidOn, amountVnd: r.amountVnd } })),
       ...(f.writtenOffOn ? [{ eventId: uuid(), type: 'LoanWrittenOff', data: { loanId: f.loanId, clubId: f.clubId, writtenOffOn: f.writtenOffOn } }] : []),
     ]);
-    const client: PoolClient = await db.pool.connect();
-    try {
-      await client.query('BEGIN');
-      await projectLoanEvents(events, client);
-      await client.query('COMMIT');
-    } finally {
-      client.release();
-    }
+    await db.inTransaction((client) => projectLoanEvents(events, client));
   });
-  afterAll(() => db?.drop());
 
   it.each(Object.keys(CASES).map((name, i) => [name, i] as const))('given %s, then the club’s portfolio is the expected one and that of loanStandingOn', async (name, i) => {
     const fact = facts[i];

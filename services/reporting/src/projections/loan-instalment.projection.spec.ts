@@ -1,9 +1,9 @@
 import { LoanDisbursedV1, ScheduledInstalmentV1 } from '@ishc/contracts';
-import { createTestDatabase, describeWith, TestDatabase } from '@ishc/testing';
-import { PoolClient } from 'pg';
+import { describeWith } from '@ishc/testing';
 import { LOAN_INSTALMENTS_FROM_LOANS } from './loan-instalment.statements';
 import { projectLoanEvents, ProjectedLoanEvent } from './loans.projection';
 import { migrateReportingSchema } from './reporting-schema';
+import { givenReportingDatabase } from '../spec-support/given-reporting-database';
 
 const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 const CLUB = id(1);
@@ -20,23 +20,8 @@ const disbursed = (loanId: string, schedule: ScheduledInstalmentV1[], disbursedO
 });
 
 describeWith(['postgres'], "reporting's loan instalments with their running totals (rp_loan_instalment)", () => {
-  let db: TestDatabase;
-  beforeAll(async () => {
-    db = await createTestDatabase('reporting_loan_instalment');
-    await migrateReportingSchema(db.pool);
-  });
-  afterAll(() => db?.drop());
-
-  async function loans(events: ProjectedLoanEvent[]): Promise<void> {
-    const client: PoolClient = await db.pool.connect();
-    try {
-      await client.query('BEGIN');
-      await projectLoanEvents(events, client);
-      await client.query('COMMIT');
-    } finally {
-      client.release();
-    }
-  }
+  const db = givenReportingDatabase('reporting_loan_instalment');
+  const loans = (events: ProjectedLoanEvent[]) => db.inTransaction((client) => projectLoanEvents(events, client));
   async function rowsOf(loanId: string): Promise<Array<[number, string, string, string, string, string]>> {
     const r = await db.pool.query<[number, string, string, string, string, string]>({
       rowMode: 'array',

@@ -1,9 +1,9 @@
 import { LoanRepaymentReceivedV1 } from '@ishc/contracts';
-import { createTestDatabase, describeWith, TestDatabase } from '@ishc/testing';
-import { PoolClient } from 'pg';
+import { describeWith } from '@ishc/testing';
 import { LOAN_PAID_FROM_REPAYMENTS } from './loan-paid.statements';
 import { projectLoanEvents, ProjectedLoanEvent } from './loans.projection';
 import { migrateReportingSchema } from './reporting-schema';
+import { givenReportingDatabase } from '../spec-support/given-reporting-database';
 
 const CLUB = '00000000-0000-4000-8000-000000000001';
 let next = 100;
@@ -16,23 +16,8 @@ const paid = (loanId: string, paidOn: string, amountVnd: number): ProjectedLoanE
 });
 
 describeWith(['postgres'], "reporting's running totals paid per loan and day (rp_loan_paid)", () => {
-  let db: TestDatabase;
-  beforeAll(async () => {
-    db = await createTestDatabase('reporting_loan_paid');
-    await migrateReportingSchema(db.pool);
-  });
-  afterAll(() => db?.drop());
-
-  async function loans(events: ProjectedLoanEvent[]): Promise<void> {
-    const client: PoolClient = await db.pool.connect();
-    try {
-      await client.query('BEGIN');
-      await projectLoanEvents(events, client);
-      await client.query('COMMIT');
-    } finally {
-      client.release();
-    }
-  }
+  const db = givenReportingDatabase('reporting_loan_paid');
+  const loans = (events: ProjectedLoanEvent[]) => db.inTransaction((client) => projectLoanEvents(events, client));
   async function rowsOf(loanId: string): Promise<Array<[string, string]>> {
     const r = await db.pool.query<[string, string]>({
       rowMode: 'array',
